@@ -1,0 +1,187 @@
+package org.deepdesk.engine.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.deepdesk.engine.EngineException;
+import org.deepdesk.engine.spec.NetworkDocument;
+import org.deepdesk.engine.spec.SpecJson;
+import org.deepdesk.i18n.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Saves and loads trained networks as one zip file ({@code .ddmodel}) holding a manifest, the
+ * network document, the training history and the backend's weights.
+ *
+ * <p>Saves are atomic: the file is written under a temporary name in the same folder, flushed to
+ * disk and then renamed over the target, so a crash or a full disk leaves the previous file intact.
+ */
+public final class ModelStore {
+
+    public static final String EXTENSION = ".ddmodel";
+    public static final String FORMAT = "deepdesk-model";
+    public static final int VERSION = 1;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ModelStore.class);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String MANIFEST = "manifest.json";
+    private static final String NETWORK = "network.json";
+    private static final String HISTORY = "history.json";
+    private static final String WEIGHTS = "weights.zip";
+
+    private ModelStore() {
+    }
+
+    /**
+     * Writes the network to {@code target}, replacing any file there only once the new one is complete.
+     *
+     * @throws EngineException naming the file when it cannot be written
+     */
+    public static void save(TrainableNetwork network, Path target) {
+        Path absolute = target.toAbsolutePath();
+        Path folder = absolute.getParent();
+        Path temporary = null;
+        try {
+            Files.createDirectories(folder);
+            temporary = Files.createTempFile(folder, "." + absolute.getFileName(), ".part");
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                OutputStream output = Channels.newOutputStream(channel);
+                writeZip(network, output);
+                channel.force(true);
+            }
+            moveIntoPlace(temporary, absolute);
+            LOG.info("Saved model {} to {}", network.spec().name(), absolute);
+        } catch (IOException failed) {
+            deleteQuietly(temporary);
+            throw new EngineException(Message.of("error.model.saveFailed", absolute, failed.getMessage()), failed);
+        }
+    }
+
+    private static void moveIntoPlace(Path temporary, Path target) throws IOException {
+        try {
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException notAtomic) {
+            // Some network file systems cannot rename atomically; a plain replace is the best left.
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void writeZip(TrainableNetwork network, OutputStream output) throws IOException {
+        // The lock keeps a training step from changing the weights halfway through the save.
+        network.lock().lock();
+        try (ZipOutputStream zip = new ZipOutputStream(output)) {
+            ObjectNode manifest = MAPPER.createObjectNode();
+            manifest.put("format", FORMAT);
+            manifest.put("version", VERSION);
+            manifest.put("classCount", network.classCount());
+            manifest.put("backend", "deeplearning4j");
+            putEntry(zip, MANIFEST, MAPPER.writeValueAsBytes(manifest));
+            putEntry(zip, NETWORK, SpecJson.write(new NetworkDocument(network.spec(), network.settings()))
+                    .getBytes(StandardCharsets.UTF_8));
+            putEntry(zip, HISTORY, MAPPER.writeValueAsBytes(network.history()));
+
+            ByteArrayOutputStream weights = new ByteArrayOutputStream();
+            network.backend().writeWeights(weights);
+            putEntry(zip, WEIGHTS, weights.toByteArray());
+        } finally {
+            network.lock().unlock();
+        }
+    }
+
+    private static void putEntry(ZipOutputStream zip, String name, byte[] content) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(content);
+        zip.closeEntry();
+    }
+
+    /**
+     * Reads a model file.
+     *
+     * @throws EngineException naming the file when it is missing, corrupt, incomplete or newer than this version
+     */
+    public static TrainableNetwork load(Path file) {
+        String name = file.getFileName().toString();
+        Map<String, byte[]> entries;
+        try (InputStream input = Files.newInputStream(file)) {
+            entries = readEntries(input);
+        } catch (ZipException corrupt) {
+            throw new EngineException(Message.of("error.model.corrupt", name), corrupt);
+        } catch (IOException failed) {
+            throw new EngineException(Message.of("error.model.readFailed", name, failed.getMessage()), failed);
+        }
+
+        if (entries.isEmpty()) {
+            throw new EngineException(Message.of("error.model.corrupt", name));
+        }
+        for (String required : new String[] {MANIFEST, NETWORK, WEIGHTS}) {
+            if (!entries.containsKey(required)) {
+                throw new EngineException(Message.of("error.model.missingEntry", name, required));
+            }
+        }
+        try {
+            JsonNode manifest = MAPPER.readTree(entries.get(MANIFEST));
+            if (!FORMAT.equals(manifest.path("format").asText())) {
+                throw new EngineException(Message.of("error.model.corrupt", name));
+            }
+            int version = manifest.path("version").asInt(-1);
+            if (version > VERSION) {
+                throw new EngineException(Message.of("error.model.newerVersion", name, version, VERSION));
+            }
+            int classCount = manifest.path("classCount").asInt(10);
+            NetworkDocument document = SpecJson.read(new String(entries.get(NETWORK), StandardCharsets.UTF_8), name);
+            TrainingHistory history = entries.containsKey(HISTORY)
+                    ? MAPPER.readValue(entries.get(HISTORY), TrainingHistory.class)
+                    : TrainingHistory.EMPTY;
+
+            NetworkBackend backend = Dl4jBackend.read(new ByteArrayInputStream(entries.get(WEIGHTS)),
+                    document.network(), document.training(), classCount);
+            return new TrainableNetwork(document.network(), document.training(), backend, history);
+        } catch (IOException | RuntimeException invalid) {
+            if (invalid instanceof EngineException engine) {
+                throw engine;
+            }
+            throw new EngineException(Message.of("error.model.corrupt", name), invalid);
+        }
+    }
+
+    private static Map<String, byte[]> readEntries(InputStream input) throws IOException {
+        Map<String, byte[]> entries = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(input)) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                entries.put(entry.getName(), zip.readAllBytes());
+            }
+        }
+        return entries;
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            LOG.warn("Could not delete the temporary file {}", file, ignored);
+        }
+    }
+}

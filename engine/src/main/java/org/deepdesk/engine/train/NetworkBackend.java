@@ -1,0 +1,44 @@
+package org.deepdesk.engine.train;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import org.deepdesk.engine.spec.TrainingSettings;
+
+/**
+ * The numeric core of one network: a training step, batched prediction and weight I/O.
+ * Everything above it (trainer, evaluation, model files) works on plain Java arrays, so a faster
+ * implementation on ND4J's native ops can replace the Deeplearning4j one behind this interface.
+ *
+ * <p>Features are {@code count} samples of {@code sampleSize} floats each, laid out sample after
+ * sample in channel, row, column order, with values in [0, 1]. Implementations are not
+ * thread-safe: one thread trains or predicts at a time.
+ */
+public interface NetworkBackend {
+
+    /** Runs one forward pass, backward pass and weight update on a batch. */
+    BatchResult trainBatch(float[] features, int[] labels, int count);
+
+    /** Returns {@code count * classCount} class probabilities, sample after sample. */
+    float[] predict(float[] features, int count);
+
+    int classCount();
+
+    /**
+     * Switches a network that keeps its weights to new optimizer settings, so a continued run
+     * uses what the user chose now. Changing the learning rate keeps the optimizer state;
+     * changing the optimizer starts a fresh one.
+     */
+    void applySettings(TrainingSettings settings);
+
+    /** Writes the weights and optimizer state in this backend's own format. */
+    void writeWeights(OutputStream output) throws IOException;
+
+    /**
+     * The result of one training step.
+     *
+     * @param loss mean cross-entropy of the batch before the update
+     * @param correct samples of the batch that were classified right before the update
+     */
+    record BatchResult(double loss, int correct) {
+    }
+}
