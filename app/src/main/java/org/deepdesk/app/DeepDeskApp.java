@@ -1,0 +1,37 @@
+package org.deepdesk.app;
+
+import java.util.Locale;
+import javafx.application.Application;
+import javafx.stage.Stage;
+import org.deepdesk.app.shell.MainWindow;
+import org.deepdesk.i18n.Messages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The JavaFX application: one workbench model and the main window on it. */
+public class DeepDeskApp extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeepDeskApp.class);
+
+    private Workbench workbench;
+
+    @Override
+    public void start(Stage stage) {
+        Locale locale = Messages.supportedLocale(Locale.getDefault());
+        LOG.info("Starting DeepDesk in {}", locale);
+        workbench = new Workbench(locale);
+        new MainWindow(workbench, stage).show();
+    }
+
+    @Override
+    public void stop() {
+        if (workbench != null) {
+            workbench.shutdown();
+        }
+    }
+
+    /** The workbench of the running app, for UI tests. */
+    public Workbench workbench() {
+        return workbench;
+    }
+}

@@ -1,0 +1,67 @@
+package org.deepdesk.app;
+
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.deepdesk.app.build.BuildViewModel;
+import org.deepdesk.app.draw.DrawViewModel;
+import org.deepdesk.app.train.TrainViewModel;
+import org.deepdesk.i18n.Messages;
+
+/**
+ * The state shared by the three views: the language, the network being designed, the trained
+ * network and the datasets. View models live here so that a language switch can rebuild the
+ * views without losing anything.
+ */
+public final class Workbench {
+
+    private final ObjectProperty<Locale> locale;
+    private final ExecutorService background = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "deepdesk-background");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Datasets datasets = new Datasets();
+    private final BuildViewModel build;
+    private final TrainViewModel train;
+    private final DrawViewModel draw;
+
+    public Workbench(Locale initialLocale) {
+        this.locale = new SimpleObjectProperty<>(Messages.supportedLocale(initialLocale));
+        this.build = new BuildViewModel();
+        this.train = new TrainViewModel(build, datasets, background);
+        this.draw = new DrawViewModel(train.networkProperty(), background);
+    }
+
+    public ObjectProperty<Locale> localeProperty() {
+        return locale;
+    }
+
+    public Messages messages() {
+        return Messages.forLocale(locale.get());
+    }
+
+    public BuildViewModel build() {
+        return build;
+    }
+
+    public TrainViewModel train() {
+        return train;
+    }
+
+    public DrawViewModel draw() {
+        return draw;
+    }
+
+    public ExecutorService background() {
+        return background;
+    }
+
+    /** Stops a running training run and the background threads when the app closes. */
+    public void shutdown() {
+        train.stop();
+        background.shutdownNow();
+    }
+}

@@ -1,0 +1,139 @@
+package org.deepdesk.app.shell;
+
+import java.io.File;
+import java.util.Locale;
+import javafx.concurrent.Task;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ToggleGroup;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.deepdesk.app.Workbench;
+import org.deepdesk.engine.EngineException;
+import org.deepdesk.engine.train.ModelStore;
+import org.deepdesk.engine.train.TrainableNetwork;
+import org.deepdesk.i18n.Message;
+import org.deepdesk.i18n.Messages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The menu bar: model files, language and about. File work runs in background tasks. */
+final class MainMenu {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MainMenu.class);
+
+    private final Workbench workbench;
+    private final Stage stage;
+    private final Messages messages;
+
+    MainMenu(Workbench workbench, Stage stage, Messages messages) {
+        this.workbench = workbench;
+        this.stage = stage;
+        this.messages = messages;
+    }
+
+    MenuBar create() {
+        MenuItem open = new MenuItem(messages.get("menu.file.openModel"));
+        open.setId("openModel");
+        open.setOnAction(event -> openModel());
+        MenuItem save = new MenuItem(messages.get("menu.file.saveModel"));
+        save.setId("saveModel");
+        save.disableProperty().bind(workbench.train().networkProperty().isNull().or(workbench.train().runningProperty()));
+        save.setOnAction(event -> saveModel());
+        MenuItem quit = new MenuItem(messages.get("menu.file.quit"));
+        quit.setOnAction(event -> stage.close());
+        Menu file = new Menu(messages.get("menu.file"), null, open, save, quit);
+
+        Menu language = new Menu(messages.get("menu.language"));
+        ToggleGroup group = new ToggleGroup();
+        for (Locale locale : MainWindow.locales()) {
+            RadioMenuItem item = new RadioMenuItem(Messages.forLocale(locale).get("language.name"));
+            item.setId("language-" + locale.toLanguageTag());
+            item.setToggleGroup(group);
+            item.setSelected(locale.equals(workbench.localeProperty().get()));
+            item.setOnAction(event -> workbench.localeProperty().set(locale));
+            language.getItems().add(item);
+        }
+
+        MenuItem about = new MenuItem(messages.get("menu.help.about"));
+        about.setOnAction(event -> showInformation(messages.get("menu.help.about"), messages.get("about.text")));
+        Menu help = new Menu(messages.get("menu.help"), null, about);
+
+        MenuBar bar = new MenuBar(file, language, help);
+        bar.setId("mainMenu");
+        return bar;
+    }
+
+    private FileChooser modelChooser(String titleKey) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(messages.get(titleKey));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(messages.get("file.modelType"), "*" + ModelStore.EXTENSION));
+        return chooser;
+    }
+
+    private void openModel() {
+        File file = modelChooser("menu.file.openModel").showOpenDialog(stage);
+        if (file == null) {
+            return;
+        }
+        Task<TrainableNetwork> task = new Task<>() {
+            @Override
+            protected TrainableNetwork call() {
+                return ModelStore.load(file.toPath());
+            }
+        };
+        task.setOnSucceeded(event -> {
+            TrainableNetwork network = task.getValue();
+            workbench.build().specProperty().set(network.spec());
+            workbench.train().showLoaded(network);
+        });
+        task.setOnFailed(event -> showError(task.getException()));
+        workbench.background().submit(task);
+    }
+
+    private void saveModel() {
+        TrainableNetwork network = workbench.train().networkProperty().get();
+        FileChooser chooser = modelChooser("menu.file.saveModel");
+        chooser.setInitialFileName(network.spec().name().replaceAll("[^A-Za-z0-9-]+", "-").toLowerCase(Locale.ROOT) + ModelStore.EXTENSION);
+        File file = chooser.showSaveDialog(stage);
+        if (file == null) {
+            return;
+        }
+        File target = file.getName().endsWith(ModelStore.EXTENSION) ? file : new File(file.getPath() + ModelStore.EXTENSION);
+        Task<Void> task = new Task<>() {
+            @Override
+            protected Void call() {
+                ModelStore.save(network, target.toPath());
+                return null;
+            }
+        };
+        task.setOnFailed(event -> showError(task.getException()));
+        workbench.background().submit(task);
+    }
+
+    private void showError(Throwable failure) {
+        Message message;
+        if (failure instanceof EngineException engine) {
+            LOG.warn("{}", engine.getMessage(), engine);
+            message = engine.userMessage();
+        } else {
+            LOG.error("Unexpected failure", failure);
+            message = Message.of("error.unexpected", String.valueOf(failure));
+        }
+        Alert alert = new Alert(Alert.AlertType.ERROR, messages.format(message));
+        alert.setHeaderText(null);
+        alert.initOwner(stage);
+        alert.show();
+    }
+
+    private void showInformation(String title, String text) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, text);
+        alert.setTitle(title);
+        alert.setHeaderText(null);
+        alert.initOwner(stage);
+        alert.show();
+    }
+}
