@@ -78,7 +78,8 @@ public final class SpecJson {
         try {
             NetworkSpec network = MAPPER.treeToValue(root.path("network"), NetworkSpec.class);
             JsonNode trainingNode = root.path("training");
-            TrainingSettings training = trainingNode.isMissingNode()
+            // A null "training" is read as a missing one, because treeToValue would return null settings.
+            TrainingSettings training = trainingNode.isMissingNode() || trainingNode.isNull()
                     ? TrainingSettings.defaults()
                     : MAPPER.treeToValue(trainingNode, TrainingSettings.class);
             if (network == null || network.input() == null || network.layers() == null) {

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +18,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -63,17 +65,20 @@ public final class ModelStore {
         Path temporary = null;
         try {
             Files.createDirectories(folder);
-            temporary = Files.createTempFile(folder, "." + absolute.getFileName(), ".part");
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                OutputStream output = Channels.newOutputStream(channel);
-                writeZip(network, output);
+            // Files.createTempFile would make the file private to its owner, and the rename keeps that.
+            temporary = Files.createFile(folder.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".part"));
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+                    ZipOutputStream zip = new ZipOutputStream(Channels.newOutputStream(channel))) {
+                writeZip(network, zip);
+                // Closing the zip would close the channel too, so the zip is finished before the flush.
+                zip.finish();
                 channel.force(true);
             }
             moveIntoPlace(temporary, absolute);
             LOG.info("Saved model {} to {}", network.spec().name(), absolute);
         } catch (IOException failed) {
             deleteQuietly(temporary);
-            throw new EngineException(Message.of("error.model.saveFailed", absolute, failed.getMessage()), failed);
+            throw new EngineException(Message.of("error.model.saveFailed", absolute, describe(failed)), failed);
         }
     }
 
@@ -86,10 +91,10 @@ public final class ModelStore {
         }
     }
 
-    private static void writeZip(TrainableNetwork network, OutputStream output) throws IOException {
+    private static void writeZip(TrainableNetwork network, ZipOutputStream zip) throws IOException {
         // The lock keeps a training step from changing the weights halfway through the save.
         network.lock().lock();
-        try (ZipOutputStream zip = new ZipOutputStream(output)) {
+        try {
             ObjectNode manifest = MAPPER.createObjectNode();
             manifest.put("format", FORMAT);
             manifest.put("version", VERSION);
@@ -124,20 +129,17 @@ public final class ModelStore {
         Map<String, byte[]> entries;
         try (InputStream input = Files.newInputStream(file)) {
             entries = readEntries(input);
-        } catch (ZipException corrupt) {
+        } catch (ZipException | EOFException corrupt) {
+            // A zip cut short ends inside an entry, which ZipInputStream reports as end of file.
             throw new EngineException(Message.of("error.model.corrupt", name), corrupt);
         } catch (IOException failed) {
-            throw new EngineException(Message.of("error.model.readFailed", name, failed.getMessage()), failed);
+            throw new EngineException(Message.of("error.model.readFailed", name, describe(failed)), failed);
         }
 
         if (entries.isEmpty()) {
             throw new EngineException(Message.of("error.model.corrupt", name));
         }
-        for (String required : new String[] {MANIFEST, NETWORK, WEIGHTS}) {
-            if (!entries.containsKey(required)) {
-                throw new EngineException(Message.of("error.model.missingEntry", name, required));
-            }
-        }
+        requireEntry(entries, MANIFEST, name);
         try {
             JsonNode manifest = MAPPER.readTree(entries.get(MANIFEST));
             if (!FORMAT.equals(manifest.path("format").asText())) {
@@ -147,6 +149,10 @@ public final class ModelStore {
             if (version > VERSION) {
                 throw new EngineException(Message.of("error.model.newerVersion", name, version, VERSION));
             }
+            // The other parts are checked after the version, because a newer format may name them
+            // differently, and its files should raise newerVersion rather than missingEntry.
+            requireEntry(entries, NETWORK, name);
+            requireEntry(entries, WEIGHTS, name);
             int classCount = manifest.path("classCount").asInt(10);
             NetworkDocument document = SpecJson.read(new String(entries.get(NETWORK), StandardCharsets.UTF_8), name);
             TrainingHistory history = entries.containsKey(HISTORY)
@@ -164,6 +170,12 @@ public final class ModelStore {
         }
     }
 
+    private static void requireEntry(Map<String, byte[]> entries, String entry, String fileName) {
+        if (!entries.containsKey(entry)) {
+            throw new EngineException(Message.of("error.model.missingEntry", fileName, entry));
+        }
+    }
+
     private static Map<String, byte[]> readEntries(InputStream input) throws IOException {
         Map<String, byte[]> entries = new HashMap<>();
         try (ZipInputStream zip = new ZipInputStream(input)) {
@@ -172,6 +184,11 @@ public final class ModelStore {
             }
         }
         return entries;
+    }
+
+    /** Returns the exception's message, or its type when it has none, since message arguments cannot be null. */
+    private static String describe(IOException failure) {
+        return Objects.requireNonNullElse(failure.getMessage(), failure.getClass().getSimpleName());
     }
 
     private static void deleteQuietly(Path file) {
