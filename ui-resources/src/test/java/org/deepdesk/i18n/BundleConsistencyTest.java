@@ -33,7 +33,7 @@ class BundleConsistencyTest {
     /** Values that read the same in both languages: layer type names and other standard terms. */
     private static final Set<String> SAME_IN_BOTH = Set.of(
             "Conv2D", "MaxPool2D", "AvgPool2D", "Dense", "Dropout", "BatchNorm", "Flatten",
-            "ReLU", "sigmoid", "tanh", "softmax", "Adam", "SGD", "MNIST", "DeepDesk", "LeNet-5");
+            "ReLU", "sigmoid", "tanh", "softmax", "Adam", "SGD", "RMSProp", "MNIST", "DeepDesk", "LeNet-5");
 
     /**
      * Key prefixes whose values picocli reads as they are, not as MessageFormat patterns: there

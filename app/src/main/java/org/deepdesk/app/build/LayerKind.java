@@ -1,6 +1,7 @@
 package org.deepdesk.app.build;
 
 import org.deepdesk.engine.spec.Activation;
+import org.deepdesk.engine.spec.ActivationSpec;
 import org.deepdesk.engine.spec.AvgPool2DSpec;
 import org.deepdesk.engine.spec.BatchNormSpec;
 import org.deepdesk.engine.spec.Conv2DSpec;
@@ -19,7 +20,8 @@ public enum LayerKind {
     DENSE("Dense"),
     DROPOUT("Dropout"),
     BATCH_NORM("BatchNorm"),
-    FLATTEN("Flatten");
+    FLATTEN("Flatten"),
+    ACTIVATION("Activation");
 
     private final String typeName;
 
@@ -41,6 +43,7 @@ public enum LayerKind {
             case DROPOUT -> new DropoutSpec(0.25);
             case BATCH_NORM -> new BatchNormSpec();
             case FLATTEN -> new FlattenSpec();
+            case ACTIVATION -> new ActivationSpec(Activation.RELU);
         };
     }
 }

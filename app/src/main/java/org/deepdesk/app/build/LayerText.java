@@ -1,5 +1,6 @@
 package org.deepdesk.app.build;
 
+import org.deepdesk.engine.spec.ActivationSpec;
 import org.deepdesk.engine.spec.AvgPool2DSpec;
 import org.deepdesk.engine.spec.Conv2DSpec;
 import org.deepdesk.engine.spec.DenseSpec;
@@ -29,6 +30,9 @@ final class LayerText {
         }
         if (layer instanceof DenseSpec dense) {
             return name + "  " + dense.units() + "  " + messages.get("activation." + dense.activation());
+        }
+        if (layer instanceof ActivationSpec activation) {
+            return name + "  " + messages.get("activation." + activation.activation());
         }
         if (layer instanceof DropoutSpec dropout) {
             return name + "  " + dropout.rate();

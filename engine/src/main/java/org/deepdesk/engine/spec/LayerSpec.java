@@ -15,10 +15,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = DenseSpec.class, name = "Dense"),
     @JsonSubTypes.Type(value = DropoutSpec.class, name = "Dropout"),
     @JsonSubTypes.Type(value = BatchNormSpec.class, name = "BatchNorm"),
-    @JsonSubTypes.Type(value = FlattenSpec.class, name = "Flatten")
+    @JsonSubTypes.Type(value = FlattenSpec.class, name = "Flatten"),
+    @JsonSubTypes.Type(value = ActivationSpec.class, name = "Activation")
 })
 public sealed interface LayerSpec
-        permits Conv2DSpec, MaxPool2DSpec, AvgPool2DSpec, DenseSpec, DropoutSpec, BatchNormSpec, FlattenSpec {
+        permits Conv2DSpec, MaxPool2DSpec, AvgPool2DSpec, DenseSpec, DropoutSpec, BatchNormSpec, FlattenSpec,
+                ActivationSpec {
 
     /** Returns the layer type's name as used in JSON files and message keys, such as {@code Conv2D}. */
     default String typeName() {

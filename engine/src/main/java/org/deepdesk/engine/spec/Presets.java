@@ -12,7 +12,7 @@ import java.util.List;
 public final class Presets {
 
     /** Preset ids, in the order the UI lists them; the first is the default network. */
-    public static final List<String> IDS = List.of("reference-cnn", "lenet5", "mlp", "softmax-regression");
+    public static final List<String> IDS = List.of("reference-cnn", "lenet5", "mlp", "softmax-regression", "mnist-best");
 
     public static final String DEFAULT_ID = "reference-cnn";
 

@@ -91,6 +91,9 @@ public final class ShapeInference {
         if (layer instanceof BatchNormSpec) {
             return batchNorm(input);
         }
+        if (layer instanceof ActivationSpec activation) {
+            return activation(activation, input, number);
+        }
         return flatten(input, number);
     }
 
@@ -152,7 +155,13 @@ public final class ShapeInference {
         if (last && dense.activation() == Activation.SOFTMAX && dense.units() != classCount) {
             return Step.fail("problem.output.classCount", number, dense.units(), classCount);
         }
-        return Step.ok(new VectorShape(dense.units()), input.size() * dense.units() + dense.units());
+        long weights;
+        try {
+            weights = Math.addExact(Math.multiplyExact(input.size(), (long) dense.units()), dense.units());
+        } catch (ArithmeticException overflow) {
+            return Step.fail("problem.dense.tooLarge", number, input.size(), dense.units());
+        }
+        return Step.ok(new VectorShape(dense.units()), weights);
     }
 
     private static Step dropout(DropoutSpec dropout, Shape input, int number) {
@@ -168,6 +177,14 @@ public final class ShapeInference {
         return Step.ok(input, 4 * features);
     }
 
+    private static Step activation(ActivationSpec activation, Shape input, int number) {
+        // Softmax belongs in the output Dense layer, which the training loss is built on.
+        if (activation.activation() == Activation.SOFTMAX) {
+            return Step.fail("problem.activation.softmax", number);
+        }
+        return Step.ok(input, 0);
+    }
+
     private static Step flatten(Shape input, int number) {
         if (input instanceof VectorShape) {
             return Step.fail("problem.flatten.alreadyFlat", number);
@@ -177,7 +194,8 @@ public final class ShapeInference {
 
     static int outputSize(int input, int kernel, int stride, Padding padding) {
         return switch (padding) {
-            case SAME -> (input + stride - 1) / stride;
+            // ceil(input / stride), written so that a huge stride cannot overflow.
+            case SAME -> (input - 1) / stride + 1;
             case VALID -> (input - kernel) / stride + 1;
         };
     }

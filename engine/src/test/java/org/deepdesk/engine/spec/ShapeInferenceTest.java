@@ -78,7 +78,15 @@ class ShapeInferenceTest {
                 new PresetCase("softmax-regression",
                         List.of(vector(784), vector(10)),
                         List.of(0L, 7_850L),
-                        7_850));
+                        7_850),
+                new PresetCase("mnist-best",
+                        List.of(image(28, 28, 32), image(28, 28, 32), image(28, 28, 32), image(26, 26, 32),
+                                image(13, 13, 32), image(13, 13, 32), image(13, 13, 64), image(13, 13, 64),
+                                image(13, 13, 64), image(11, 11, 64), image(5, 5, 64), image(5, 5, 64),
+                                vector(1600), vector(128), vector(128), vector(10)),
+                        List.of(320L, 128L, 0L, 9_248L, 0L, 0L, 18_496L, 256L, 0L, 36_928L, 0L, 0L, 0L,
+                                204_928L, 0L, 1_290L),
+                        271_594));
     }
 
     static Stream<LayerCase> layerCases() {
@@ -118,6 +126,10 @@ class ShapeInferenceTest {
                         List.of(new FlattenSpec(), new DropoutSpec(0)), vector(64), 0),
                 new LayerCase("flatten image", new ImageShape(5, 5, 64),
                         List.of(new FlattenSpec()), vector(1600), 0),
+                new LayerCase("activation on image", new ImageShape(13, 13, 32),
+                        List.of(new ActivationSpec(Activation.RELU)), image(13, 13, 32), 0),
+                new LayerCase("activation on vector", flatSource,
+                        List.of(new FlattenSpec(), new ActivationSpec(Activation.TANH)), vector(64), 0),
                 new LayerCase("dense on vector", new ImageShape(3, 3, 64),
                         List.of(new FlattenSpec(), new DenseSpec(64, Activation.RELU)), vector(64), 36_928));
     }
@@ -168,10 +180,15 @@ class ShapeInferenceTest {
                         "problem.softmax.notLast", 0),
                 new InvalidCase("zero dense units", mnist,
                         List.of(new FlattenSpec(), new DenseSpec(0, Activation.RELU), OUTPUT), "problem.dense.units", 1),
+                new InvalidCase("dense weights overflow", new ImageShape(100_000, 100_000, 1_000),
+                        List.of(new FlattenSpec(), new DenseSpec(Integer.MAX_VALUE, Activation.RELU), OUTPUT), "problem.dense.tooLarge", 1),
                 new InvalidCase("wrong output units", mnist,
                         List.of(new FlattenSpec(), new DenseSpec(9, Activation.SOFTMAX)), "problem.output.classCount", 1),
                 new InvalidCase("flatten twice", mnist,
-                        List.of(new FlattenSpec(), new FlattenSpec(), OUTPUT), "problem.flatten.alreadyFlat", 1));
+                        List.of(new FlattenSpec(), new FlattenSpec(), OUTPUT), "problem.flatten.alreadyFlat", 1),
+                new InvalidCase("softmax activation layer", ImageShape.MNIST,
+                        List.of(new FlattenSpec(), new ActivationSpec(Activation.SOFTMAX), OUTPUT),
+                        "problem.activation.softmax", 1));
     }
 
     static Stream<NetworkCase> networkProblems() {
