@@ -1,6 +1,7 @@
 package org.deepdesk.app.train;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -16,12 +17,11 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleLongProperty;
-import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.ListChangeListener;
 import javafx.concurrent.Task;
 import javafx.util.Duration;
 import org.deepdesk.app.Datasets;
@@ -31,6 +31,8 @@ import org.deepdesk.engine.data.ImageDataset;
 import org.deepdesk.engine.spec.NetworkSpec;
 import org.deepdesk.engine.spec.Optimizer;
 import org.deepdesk.engine.spec.TrainingSettings;
+import org.deepdesk.engine.train.EpochRecord;
+import org.deepdesk.engine.train.MemoryCheck;
 import org.deepdesk.engine.train.StopSignal;
 import org.deepdesk.engine.train.TrainableNetwork;
 import org.deepdesk.engine.train.Trainer;
@@ -43,39 +45,40 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Training settings, the run in progress and its curves. A run is a {@link Task} on a background
- * thread; its events go into a queue that the FX thread drains a few times per second, so the
- * charts redraw in batches however fast the batches come.
+ * Training settings, the run in progress, its curves and the runs of the session. A run is a
+ * {@link Task} on a background thread; its events go into a queue that the FX thread drains a
+ * few times per second, so the charts redraw in batches however fast the batches come.
  */
 public final class TrainViewModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainViewModel.class);
     private static final Duration DRAIN_INTERVAL = Duration.millis(200);
 
+    /** The factor "Retry with a lower learning rate" divides the rate by. */
+    private static final double RETRY_RATE_DIVISOR = 10;
+
     private final BuildViewModel build;
     private final Datasets datasets;
     private final ExecutorService background;
-
-    private final IntegerProperty epochs = new SimpleIntegerProperty();
-    private final IntegerProperty batchSize = new SimpleIntegerProperty();
-    private final ObjectProperty<Optimizer> optimizer = new SimpleObjectProperty<>();
-    private final DoubleProperty learningRate = new SimpleDoubleProperty();
-    private final DoubleProperty validationSplit = new SimpleDoubleProperty();
-    private final IntegerProperty trainingLimit = new SimpleIntegerProperty();
-    private final LongProperty seed = new SimpleLongProperty();
+    private final TrainSettingsModel form = new TrainSettingsModel();
 
     private final ReadOnlyObjectWrapper<TrainableNetwork> network = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper diverged = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyIntegerWrapper bestEpoch = new ReadOnlyIntegerWrapper();
     private final ReadOnlyObjectWrapper<Message> status = new ReadOnlyObjectWrapper<>(Message.of("train.status.ready"));
     private final ReadOnlyObjectWrapper<Message> speed = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Message> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Message> error = new ReadOnlyObjectWrapper<>();
 
     private final TrainingCurves curves = new TrainingCurves();
+    private final RunLog runLog = new RunLog();
     private final Queue<TrainingEvent> pending = new ConcurrentLinkedQueue<>();
     private final Timeline drain = new Timeline(new KeyFrame(DRAIN_INTERVAL, event -> drainEvents()));
     private volatile StopSignal stop = new StopSignal();
+    private TrainingSettings runSettings;
 
     public TrainViewModel(BuildViewModel build, Datasets datasets, ExecutorService background) {
         this.build = build;
@@ -84,27 +87,20 @@ public final class TrainViewModel {
         drain.setCycleCount(Animation.INDEFINITE);
         build.presetSettingsProperty().addListener((observable, old, settings) -> useSettings(settings));
         useSettings(build.presetSettingsProperty().get());
+        runLog.compared().addListener((ListChangeListener<RunRecord>) change -> {
+            curves.showOverlays(runLog.compared());
+        });
     }
 
     private void useSettings(TrainingSettings settings) {
-        if (settings == null) {
-            return;
+        if (settings != null) {
+            form.set(settings);
         }
-        epochs.set(settings.epochs());
-        batchSize.set(settings.batchSize());
-        optimizer.set(settings.optimizer());
-        learningRate.set(settings.learningRate());
-        validationSplit.set(settings.validationSplit());
-        trainingLimit.set(settings.trainingLimit());
-        seed.set(settings.seed());
     }
 
     /** The settings as the user has set them now. */
     public TrainingSettings settings() {
-        TrainingSettings preset = build.presetSettingsProperty().get();
-        double momentum = preset == null ? 0.9 : preset.momentum();
-        return new TrainingSettings(epochs.get(), batchSize.get(), optimizer.get(), learningRate.get(), momentum,
-                seed.get(), validationSplit.get(), trainingLimit.get());
+        return form.get();
     }
 
     /** Starts a run: on the current weights when the stack is unchanged, on fresh ones otherwise. */
@@ -114,15 +110,26 @@ public final class TrainViewModel {
         }
         TrainingSettings settings = settings();
         NetworkSpec spec = build.spec();
+
+        // A stack that cannot fit in memory gets a warning instead of a crash halfway through.
+        Optional<Message> memory = MemoryCheck.check(spec, settings, BuildViewModel.CLASS_COUNT);
+        if (memory.isPresent()) {
+            error.set(memory.get());
+            return;
+        }
+
         TrainableNetwork current = network.get();
         boolean fresh = current == null || !current.spec().equals(spec);
         if (fresh) {
             curves.clear();
             curves.notifyCharts();
+            bestEpoch.set(0);
         }
 
         StopSignal runStop = new StopSignal();
         stop = runStop;
+        runSettings = settings;
+        runLog.beginRun();
         Task<RunResult> task = new Task<>() {
             @Override
             protected RunResult call() {
@@ -133,6 +140,8 @@ public final class TrainViewModel {
         task.setOnFailed(event -> fail(task.getException()));
 
         running.set(true);
+        paused.set(false);
+        diverged.set(false);
         progress.set(-1);
         error.set(null);
         result.set(null);
@@ -140,7 +149,6 @@ public final class TrainViewModel {
         drain.play();
         background.submit(task);
     }
-
     /** Runs on the background thread. */
     private RunResult train(NetworkSpec spec, TrainingSettings settings, TrainableNetwork existing, StopSignal runStop) {
         ImageDataset training = datasets.training();
@@ -161,6 +169,25 @@ public final class TrainViewModel {
         stop.request();
     }
 
+    /** Asks the run to wait after the current batch; the training thread sleeps until resumed. */
+    public void pause() {
+        if (!running.get() || paused.get()) {
+            return;
+        }
+        stop.pause();
+        paused.set(true);
+        status.set(Message.of("train.status.paused"));
+    }
+
+    public void resume() {
+        if (!paused.get()) {
+            return;
+        }
+        stop.resume();
+        paused.set(false);
+        status.set(Message.of("train.status.continuing"));
+    }
+
     /** Forgets the trained weights, so the next run starts from fresh ones drawn from the seed. */
     public void resetWeights() {
         if (running.get()) {
@@ -169,8 +196,19 @@ public final class TrainViewModel {
         network.set(null);
         curves.clear();
         curves.notifyCharts();
+        bestEpoch.set(0);
         result.set(null);
         status.set(Message.of("train.status.ready"));
+    }
+
+    /** Divides the learning rate by ten and trains again from fresh weights, after a divergence. */
+    public void retryWithLowerRate() {
+        if (running.get()) {
+            return;
+        }
+        form.learningRateProperty().set(form.learningRateProperty().get() / RETRY_RATE_DIVISOR);
+        resetWeights();
+        start();
     }
 
     /** Shows a network loaded from a file, with its curves. */
@@ -178,20 +216,27 @@ public final class TrainViewModel {
         network.set(loaded);
         int batchesPerEpoch = (int) Math.max(1, loaded.history().stepCount() / Math.max(1, loaded.history().epochCount()));
         curves.show(loaded.history(), batchesPerEpoch);
+        bestEpoch.set(loaded.history().bestEpoch().map(EpochRecord::epoch).orElse(0));
         status.set(Message.of("train.status.loaded", loaded.spec().name(), loaded.history().epochCount()));
     }
 
     private void drainEvents() {
         BatchEnd lastBatch = null;
+        boolean epochEnded = false;
         for (TrainingEvent event = pending.poll(); event != null; event = pending.poll()) {
             if (event instanceof BatchEnd batch) {
                 curves.addBatch(batch);
                 lastBatch = batch;
             } else if (event instanceof EpochEnd epoch) {
                 curves.addEpoch(epoch.record());
+                runLog.addEpoch(epoch.record());
+                epochEnded = true;
             }
         }
-        if (lastBatch != null) {
+        if (epochEnded && network.get() != null) {
+            bestEpoch.set(network.get().history().bestEpoch().map(EpochRecord::epoch).orElse(0));
+        }
+        if (lastBatch != null && !paused.get()) {
             progress.set(lastBatch.runProgress());
             status.set(Message.of("train.status.progress", lastBatch.epoch(), lastBatch.batch(), lastBatch.batchesPerEpoch(),
                     lastBatch.loss(), lastBatch.accuracy() * 100));
@@ -209,15 +254,19 @@ public final class TrainViewModel {
         drainEvents();
         drain.stop();
         running.set(false);
+        paused.set(false);
         progress.set(run.outcome() == Outcome.COMPLETED ? 1 : progress.get());
         status.set(Message.of("train.outcome." + run.outcome().name().toLowerCase(Locale.ROOT)));
+        double testAccuracy = run.test() == null ? Double.NaN : run.test().accuracy();
         if (run.test() != null) {
-            result.set(Message.of("train.testAccuracy", run.test().accuracy() * 100));
+            result.set(Message.of("train.testAccuracy", testAccuracy * 100));
         }
+        runLog.endRun(build.spec().name(), runSettings, run.outcome(), testAccuracy);
         if (run.outcome() == Outcome.DIVERGED) {
             // Diverged weights predict garbage, so the next run starts from fresh ones.
             network.set(null);
-            error.set(Message.of("train.diverged", learningRate.get()));
+            diverged.set(true);
+            error.set(Message.of("train.diverged", runSettings.learningRate()));
         }
     }
 
@@ -225,6 +274,7 @@ public final class TrainViewModel {
         drainEvents();
         drain.stop();
         running.set(false);
+        paused.set(false);
         progress.set(0);
         status.set(Message.of("train.status.failed"));
         if (failure instanceof EngineException engine) {
@@ -236,32 +286,37 @@ public final class TrainViewModel {
         }
     }
 
+    /** The form's settings, one property per field. */
+    public TrainSettingsModel form() {
+        return form;
+    }
+
     public IntegerProperty epochsProperty() {
-        return epochs;
+        return form.epochsProperty();
     }
 
     public IntegerProperty batchSizeProperty() {
-        return batchSize;
+        return form.batchSizeProperty();
     }
 
     public ObjectProperty<Optimizer> optimizerProperty() {
-        return optimizer;
+        return form.optimizerProperty();
     }
 
     public DoubleProperty learningRateProperty() {
-        return learningRate;
+        return form.learningRateProperty();
     }
 
     public DoubleProperty validationSplitProperty() {
-        return validationSplit;
+        return form.validationSplitProperty();
     }
 
     public IntegerProperty trainingLimitProperty() {
-        return trainingLimit;
+        return form.trainingLimitProperty();
     }
 
     public LongProperty seedProperty() {
-        return seed;
+        return form.seedProperty();
     }
 
     public ReadOnlyObjectProperty<TrainableNetwork> networkProperty() {
@@ -272,9 +327,23 @@ public final class TrainViewModel {
         return running.getReadOnlyProperty();
     }
 
+    public ReadOnlyBooleanProperty pausedProperty() {
+        return paused.getReadOnlyProperty();
+    }
+
+    /** Whether the last run diverged, which offers a retry with a lower learning rate. */
+    public ReadOnlyBooleanProperty divergedProperty() {
+        return diverged.getReadOnlyProperty();
+    }
+
     /** Run progress in [0, 1], or -1 while the data loads. */
     public ReadOnlyDoubleProperty progressProperty() {
         return progress.getReadOnlyProperty();
+    }
+
+    /** The epoch with the lowest validation loss in the shown history, or 0 when there is none. */
+    public ReadOnlyIntegerProperty bestEpochProperty() {
+        return bestEpoch.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Message> statusProperty() {
@@ -295,7 +364,25 @@ public final class TrainViewModel {
         return error.getReadOnlyProperty();
     }
 
+    /** Shows a message from an action outside training, such as an export, in the error line. */
+    void reportError(Message message) {
+        error.set(message);
+    }
+
+    /** Shows a message from an action outside training, such as an export, in the status line. */
+    void reportStatus(Message message) {
+        status.set(message);
+    }
+
     public TrainingCurves curves() {
         return curves;
+    }
+
+    public RunLog runLog() {
+        return runLog;
+    }
+
+    ExecutorService background() {
+        return background;
     }
 }

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.deepdesk.engine.EngineException;
 import org.deepdesk.i18n.Message;
 
@@ -24,6 +25,9 @@ public final class SpecJson {
 
     public static final String FORMAT = "deepdesk-network";
     public static final int VERSION = 1;
+
+    /** Training settings that version 1 files written before they existed lack. */
+    private static final List<String> LATER_SETTINGS = List.of("nesterov", "schedule", "weightDecay", "earlyStoppingPatience");
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -81,7 +85,7 @@ public final class SpecJson {
             // A null "training" is read as a missing one, because treeToValue would return null settings.
             TrainingSettings training = trainingNode.isMissingNode() || trainingNode.isNull()
                     ? TrainingSettings.defaults()
-                    : MAPPER.treeToValue(trainingNode, TrainingSettings.class);
+                    : readSettings(trainingNode);
             if (network == null || network.input() == null || network.layers() == null) {
                 throw new EngineException(Message.of("error.spec.notNetworkFile", source));
             }
@@ -90,6 +94,25 @@ public final class SpecJson {
             String detail = invalid instanceof JsonProcessingException json1 ? json1.getOriginalMessage() : String.valueOf(invalid.getMessage());
             throw new EngineException(Message.of("error.spec.invalidContent", source, detail), invalid);
         }
+    }
+
+    /**
+     * Reads training settings. The settings added after the first release may be missing, in files
+     * written before they existed, and take their values from {@link TrainingSettings#defaults()};
+     * a missing original setting still makes the file invalid.
+     */
+    private static TrainingSettings readSettings(JsonNode node) throws JsonProcessingException {
+        if (!node.isObject()) {
+            return MAPPER.treeToValue(node, TrainingSettings.class);
+        }
+        ObjectNode completed = ((ObjectNode) node).deepCopy();
+        JsonNode defaults = MAPPER.valueToTree(TrainingSettings.defaults());
+        for (String field : LATER_SETTINGS) {
+            if (!completed.has(field)) {
+                completed.set(field, defaults.get(field));
+            }
+        }
+        return MAPPER.treeToValue(completed, TrainingSettings.class);
     }
 
     public static NetworkDocument read(Path file) throws IOException {

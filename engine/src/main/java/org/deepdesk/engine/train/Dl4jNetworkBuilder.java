@@ -2,6 +2,7 @@ package org.deepdesk.engine.train;
 
 import java.util.List;
 import org.deepdesk.engine.spec.Activation;
+import org.deepdesk.engine.spec.ActivationSpec;
 import org.deepdesk.engine.spec.AvgPool2DSpec;
 import org.deepdesk.engine.spec.BatchNormSpec;
 import org.deepdesk.engine.spec.Conv2DSpec;
@@ -12,13 +13,13 @@ import org.deepdesk.engine.spec.ImageShape;
 import org.deepdesk.engine.spec.LayerSpec;
 import org.deepdesk.engine.spec.MaxPool2DSpec;
 import org.deepdesk.engine.spec.NetworkSpec;
-import org.deepdesk.engine.spec.Optimizer;
 import org.deepdesk.engine.spec.Padding;
 import org.deepdesk.engine.spec.TrainingSettings;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -33,6 +34,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
+import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
@@ -53,6 +55,8 @@ final class Dl4jNetworkBuilder {
                 .seed(settings.seed())
                 .dataType(DataType.FLOAT)
                 .updater(updater(settings))
+                // Deeplearning4j applies l2 to weights only, as Keras kernel_regularizer does.
+                .l2(settings.weightDecay())
                 // Glorot uniform, as Keras initialises Conv2D and Dense kernels.
                 .weightInit(WeightInit.XAVIER_UNIFORM)
                 .list();
@@ -140,6 +144,9 @@ final class Dl4jNetworkBuilder {
         if (layer instanceof BatchNormSpec) {
             return new BatchNormalization.Builder().build();
         }
+        if (layer instanceof ActivationSpec activation) {
+            return new ActivationLayer.Builder().activation(activation(activation.activation())).build();
+        }
         DenseSpec dense = (DenseSpec) layer;
         if (last && dense.activation() == Activation.SOFTMAX) {
             return new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
@@ -168,13 +175,31 @@ final class Dl4jNetworkBuilder {
         };
     }
 
+    /** Returns whether going from one settings to the other changes the configuration, not only the rate. */
+    static boolean needsRebuild(TrainingSettings current, TrainingSettings next) {
+        return current.optimizer() != next.optimizer()
+                || current.momentum() != next.momentum()
+                || current.nesterov() != next.nesterov()
+                || current.weightDecay() != next.weightDecay();
+    }
+
     private static IUpdater updater(TrainingSettings settings) {
-        if (settings.optimizer() == Optimizer.ADAM) {
-            return new Adam(settings.learningRate());
+        double rate = settings.learningRate();
+        return switch (settings.optimizer()) {
+            case ADAM -> new Adam(rate);
+            // Keras defaults: rho 0.9, epsilon 1e-7.
+            case RMSPROP -> new RmsProp(rate, 0.9, 1e-7);
+            case SGD -> sgd(settings);
+        };
+    }
+
+    private static IUpdater sgd(TrainingSettings settings) {
+        if (settings.momentum() == 0) {
+            return new Sgd(settings.learningRate());
         }
-        if (settings.momentum() > 0) {
+        if (settings.nesterov()) {
             return new Nesterovs(settings.learningRate(), settings.momentum());
         }
-        return new Sgd(settings.learningRate());
+        return new ClassicalMomentum(settings.learningRate(), settings.momentum());
     }
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.deepdesk.engine.EngineException;
 import org.deepdesk.engine.data.ImageDataset;
 import org.deepdesk.engine.eval.Evaluation;
+import org.deepdesk.engine.spec.LearningRateSchedule;
 import org.deepdesk.engine.spec.TrainingSettings;
 import org.deepdesk.engine.train.TrainingEvent.BatchEnd;
 import org.deepdesk.engine.train.TrainingEvent.EpochEnd;
@@ -45,11 +46,18 @@ public final class Trainer {
         checkData(network, trainingSet);
 
         DataSplit split = DataSplit.of(trainingSet.head(settings.trainingLimit()), settings.validationSplit(), settings.seed());
-        network.beginRun(settings);
-        LOG.info("Training {} on {} images ({} for validation), {} epochs of batch {}",
-                network.spec().name(), split.training().size(), split.validation().size(), settings.epochs(), settings.batchSize());
-
-        return new Run(network, split, settings, listener, stop).execute();
+        // Two runs on one network would interleave their batches and both record the same epochs.
+        if (!network.claimRun()) {
+            throw new EngineException(Message.of("error.train.alreadyRunning", network.spec().name()));
+        }
+        try {
+            network.beginRun(settings);
+            LOG.info("Training {} on {} images ({} for validation), {} epochs of batch {}",
+                    network.spec().name(), split.training().size(), split.validation().size(), settings.epochs(), settings.batchSize());
+            return new Run(network, split, settings, listener, stop).execute();
+        } finally {
+            network.releaseRun();
+        }
     }
 
     private static void checkSettings(TrainingSettings settings) {
@@ -70,6 +78,18 @@ public final class Trainer {
         }
         if (settings.trainingLimit() < 0) {
             throw new EngineException(Message.of("error.settings.trainingLimit", settings.trainingLimit()));
+        }
+        if (!(settings.weightDecay() >= 0) || Double.isInfinite(settings.weightDecay())) {
+            throw new EngineException(Message.of("error.settings.weightDecay", settings.weightDecay()));
+        }
+        if (settings.earlyStoppingPatience() < 0) {
+            throw new EngineException(Message.of("error.settings.patience", settings.earlyStoppingPatience()));
+        }
+        LearningRateSchedule schedule = settings.schedule();
+        if (schedule == null || schedule.kind() == null || schedule.stepEpochs() < 1
+                || !(schedule.decay() > 0 && schedule.decay() <= 1)) {
+            throw new EngineException(Message.of("error.settings.schedule",
+                    schedule == null ? "null" : schedule.stepEpochs(), schedule == null ? "null" : schedule.decay()));
         }
     }
 
@@ -97,8 +117,10 @@ public final class Trainer {
         private final long totalBatches;
         private final long startNanos = System.nanoTime();
         private final DivergenceDetector divergence;
+        private final EarlyStopping earlyStopping;
         private long batchesDone;
         private long samplesDone;
+        private long pausedNanos;
 
         Run(TrainableNetwork network, DataSplit split, TrainingSettings settings, TrainingListener listener, StopSignal stop) {
             this.network = network;
@@ -109,6 +131,7 @@ public final class Trainer {
             this.batchesPerEpoch = (split.training().size() + settings.batchSize() - 1) / settings.batchSize();
             this.totalBatches = (long) batchesPerEpoch * settings.epochs();
             this.divergence = new DivergenceDetector(network.classCount());
+            this.earlyStopping = new EarlyStopping(settings.earlyStoppingPatience());
         }
 
         Outcome execute() {
@@ -116,11 +139,13 @@ public final class Trainer {
             Outcome outcome = Outcome.COMPLETED;
 
             for (int runEpoch = 0; runEpoch < settings.epochs(); runEpoch++) {
-                outcome = trainEpoch();
+                outcome = trainEpoch(settings.learningRate(runEpoch));
+                if (outcome == Outcome.COMPLETED || outcome == Outcome.EARLY_STOPPED) {
+                    completed++;
+                }
                 if (outcome != Outcome.COMPLETED) {
                     break;
                 }
-                completed++;
             }
 
             Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
@@ -129,9 +154,10 @@ public final class Trainer {
             return outcome;
         }
 
-        private Outcome trainEpoch() {
+        private Outcome trainEpoch(double learningRate) {
             long epochStart = System.nanoTime();
             int epoch = network.history().epochCount() + 1;
+            network.setLearningRate(learningRate);
             ImageDataset training = split.training();
             int[] order = Shuffle.permutation(training.size(), network.shuffleRandom());
 
@@ -143,7 +169,7 @@ public final class Trainer {
             int seen = 0;
 
             for (int batch = 0; batch < batchesPerEpoch; batch++) {
-                if (stop.isRequested()) {
+                if (!waitWhilePaused() || stop.isRequested()) {
                     return Outcome.STOPPED;
                 }
                 int start = batch * settings.batchSize();
@@ -168,17 +194,35 @@ public final class Trainer {
 
             EpochRecord record = validate(epoch, lossSum / seen, (double) correctSum / seen, epochStart);
             network.recordEpoch(record);
-            listener.onEvent(new EpochEnd(record));
+            listener.onEvent(new EpochEnd(record, learningRate));
+            if (earlyStopping.shouldStop(record.validationLoss())) {
+                LOG.info("Validation loss has not fallen for {} epochs; stopping early after epoch {}",
+                        settings.earlyStoppingPatience(), epoch);
+                return Outcome.EARLY_STOPPED;
+            }
             return Outcome.COMPLETED;
+        }
+
+        /** Returns false when the thread was interrupted while paused, which ends the run like a stop. */
+        private boolean waitWhilePaused() {
+            try {
+                pausedNanos += stop.awaitResume();
+                return true;
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
 
         private void reportBatch(int epoch, int batch, NetworkBackend.BatchResult result, int count) {
             batchesDone++;
             samplesDone += count;
-            double seconds = (System.nanoTime() - startNanos) / 1e9;
+            // Time spent paused is left out, so speed and time left describe the training itself.
+            long activeNanos = System.nanoTime() - startNanos - pausedNanos;
+            double seconds = activeNanos / 1e9;
             double samplesPerSecond = seconds > 0 ? samplesDone / seconds : 0;
             double progress = (double) batchesDone / totalBatches;
-            long remainingNanos = (long) ((System.nanoTime() - startNanos) * ((double) (totalBatches - batchesDone) / batchesDone));
+            long remainingNanos = (long) (activeNanos * ((double) (totalBatches - batchesDone) / batchesDone));
             listener.onEvent(new BatchEnd(epoch, batch, batchesPerEpoch, network.stepCount(),
                     result.loss(), (double) result.correct() / count, samplesPerSecond, progress, Duration.ofNanos(remainingNanos)));
         }

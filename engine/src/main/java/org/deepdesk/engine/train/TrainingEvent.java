@@ -33,8 +33,13 @@ public sealed interface TrainingEvent permits TrainingEvent.BatchEnd, TrainingEv
             Duration remaining) implements TrainingEvent {
     }
 
-    /** An epoch finished and was validated. */
-    record EpochEnd(EpochRecord record) implements TrainingEvent {
+    /**
+     * An epoch finished and was validated.
+     *
+     * @param record the epoch's numbers, as kept in the history
+     * @param learningRate the rate the schedule set for this epoch
+     */
+    record EpochEnd(EpochRecord record, double learningRate) implements TrainingEvent {
     }
 
     /**
@@ -52,6 +57,8 @@ public sealed interface TrainingEvent permits TrainingEvent.BatchEnd, TrainingEv
         COMPLETED,
         STOPPED,
         /** The loss became NaN or infinite; the weights are no longer usable. */
-        DIVERGED
+        DIVERGED,
+        /** The validation loss stopped falling for the patience set in the settings. */
+        EARLY_STOPPED
     }
 }

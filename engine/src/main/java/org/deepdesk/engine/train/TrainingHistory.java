@@ -1,6 +1,8 @@
 package org.deepdesk.engine.train;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything a network has been through: every batch and every epoch, over all runs.
@@ -16,6 +18,13 @@ public record TrainingHistory(List<BatchRecord> batches, List<EpochRecord> epoch
 
     public int epochCount() {
         return epochs.size();
+    }
+
+    /** Returns the epoch with the lowest validation loss, or empty when no epoch was validated. */
+    public Optional<EpochRecord> bestEpoch() {
+        return epochs.stream()
+                .filter(epoch -> !Double.isNaN(epoch.validationLoss()))
+                .min(Comparator.comparingDouble(EpochRecord::validationLoss));
     }
 
     public long stepCount() {

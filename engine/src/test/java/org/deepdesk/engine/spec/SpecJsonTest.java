@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.deepdesk.engine.EngineException;
 import org.deepdesk.i18n.Message;
@@ -41,6 +42,28 @@ class SpecJsonTest {
         public String toString() {
             return label;
         }
+    }
+
+    /** A hand edit that {@link SpecJson#read} accepts and shape inference flags with {@code key}. */
+    record ImpossibleValue(String label, String from, String to, String key) {
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    static Stream<ImpossibleValue> impossibleValues() {
+        return Stream.of(
+                new ImpossibleValue("negative filters", "\"filters\" : 16", "\"filters\" : -16", "problem.conv.filters"),
+                new ImpossibleValue("zero kernel", "\"kernel\" : 5", "\"kernel\" : 0", "problem.kernel.tooSmall"),
+                new ImpossibleValue("negative stride", "\"stride\" : 2", "\"stride\" : -2", "problem.stride.tooSmall"),
+                new ImpossibleValue("negative height", "\"height\" : 28", "\"height\" : -28", "problem.input.invalid"),
+                new ImpossibleValue("zero channels", "\"channels\" : 1", "\"channels\" : 0", "problem.input.invalid"),
+                new ImpossibleValue("dropout rate above 1", "\"rate\" : 0.25", "\"rate\" : 1.5", "problem.dropout.rate"),
+                new ImpossibleValue("negative units", "\"units\" : 48", "\"units\" : -48", "problem.dense.units"),
+                new ImpossibleValue("kernel larger than input", "\"kernel\" : 3", "\"kernel\" : 300",
+                        "problem.conv.kernelTooLarge"));
     }
 
     static Stream<String> presetIds() {
@@ -138,6 +161,19 @@ class SpecJsonTest {
         assertThat(failure.userMessage().arguments().get(0)).isEqualTo(SOURCE);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("impossibleValues")
+    void impossibleValueIsFlagged(ImpossibleValue impossible) {
+        String valid = SpecJson.write(FIXTURE);
+        assertThat(valid).contains(impossible.from());
+        String edited = valid.replaceFirst(Pattern.quote(impossible.from()), impossible.to());
+
+        NetworkSummary summary = ShapeInference.summarize(SpecJson.read(edited, SOURCE).network(), 10);
+
+        assertThat(summary.isValid()).isFalse();
+        assertThat(summary.firstProblem().orElseThrow().key()).isEqualTo(impossible.key());
+    }
+
     @Test
     void newerVersionNamesBothVersions() {
         String newer = SpecJson.write(FIXTURE).replace("\"version\" : 1", "\"version\" : 7");
@@ -164,6 +200,34 @@ class SpecJsonTest {
         NetworkDocument document = SpecJson.read(nullTraining, SOURCE);
 
         assertThat(document.training()).isEqualTo(TrainingSettings.defaults());
+    }
+
+    @Test
+    void versionOneSettingsGetNewDefaults() {
+        String oldSettings = "{ \"format\": \"deepdesk-network\", \"version\": 1, \"network\": "
+                + "{ \"name\": \"n\", \"input\": { \"height\": 28, \"width\": 28, \"channels\": 1 }, \"layers\": [] }, "
+                + "\"training\": { \"epochs\": 3, \"batchSize\": 32, \"optimizer\": \"SGD\", \"learningRate\": 0.05, "
+                + "\"momentum\": 0.8, \"seed\": 7, \"validationSplit\": 0.2, \"trainingLimit\": 5000 } }";
+
+        TrainingSettings training = SpecJson.read(oldSettings, SOURCE).training();
+
+        assertThat(training).isEqualTo(new TrainingSettings(3, 32, Optimizer.SGD, 0.05, 0.8, 7, 0.2, 5000));
+        assertThat(training.nesterov()).isTrue();
+        assertThat(training.schedule().kind()).isEqualTo(LearningRateSchedule.Kind.CONSTANT);
+        assertThat(training.weightDecay()).isZero();
+        assertThat(training.earlyStoppingPatience()).isZero();
+    }
+
+    @Test
+    void newSettingsSurviveRoundTrip() {
+        TrainingSettings settings = TrainingSettings.defaults().withOptimizer(Optimizer.RMSPROP).withNesterov(false)
+                .withSchedule(new LearningRateSchedule(LearningRateSchedule.Kind.COSINE, 3, 0.7))
+                .withWeightDecay(1e-4).withEarlyStoppingPatience(2);
+        NetworkDocument document = new NetworkDocument(FIXTURE.network(), settings);
+
+        NetworkDocument read = SpecJson.read(SpecJson.write(document), SOURCE);
+
+        assertThat(read.training()).isEqualTo(settings);
     }
 
     @Test
