@@ -31,6 +31,11 @@ public final class Datasets {
         return test;
     }
 
+    /** Returns the test set if it was loaded already, without loading it; for the FX thread. */
+    public synchronized ImageDataset testIfLoaded() {
+        return test;
+    }
+
     private static Path folder() {
         return SampleData.locateMnist()
                 .orElseThrow(() -> new EngineException(Message.of("error.data.sampleMissing", SampleData.PROPERTY)));

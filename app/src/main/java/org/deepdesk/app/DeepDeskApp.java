@@ -1,9 +1,12 @@
 package org.deepdesk.app;
 
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.deepdesk.app.shell.MainWindow;
+import org.deepdesk.engine.train.ModelStore;
 import org.deepdesk.i18n.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +23,12 @@ public class DeepDeskApp extends Application {
         Locale locale = Messages.supportedLocale(Locale.getDefault());
         LOG.info("Starting DeepDesk in {}", locale);
         workbench = new Workbench(locale);
-        new MainWindow(workbench, stage).show();
+        // A model file given as the first argument, as a file manager passes it, opens at start.
+        Optional<Path> modelFile = getParameters().getUnnamed().stream()
+                .filter(argument -> argument.endsWith(ModelStore.EXTENSION))
+                .map(Path::of)
+                .findFirst();
+        new MainWindow(workbench, stage).show(modelFile);
     }
 
     @Override

@@ -6,7 +6,9 @@ import java.util.concurrent.Executors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.deepdesk.app.build.BuildViewModel;
+import org.deepdesk.app.build.EpochTimeEstimator;
 import org.deepdesk.app.draw.DrawViewModel;
+import org.deepdesk.app.evaluate.EvaluateViewModel;
 import org.deepdesk.app.train.TrainViewModel;
 import org.deepdesk.i18n.Messages;
 
@@ -27,12 +29,16 @@ public final class Workbench {
     private final BuildViewModel build;
     private final TrainViewModel train;
     private final DrawViewModel draw;
+    private final EpochTimeEstimator epochTime;
+    private final EvaluateViewModel evaluate;
 
     public Workbench(Locale initialLocale) {
         this.locale = new SimpleObjectProperty<>(Messages.supportedLocale(initialLocale));
         this.build = new BuildViewModel();
         this.train = new TrainViewModel(build, datasets, background);
         this.draw = new DrawViewModel(train.networkProperty(), background);
+        this.epochTime = new EpochTimeEstimator(build, train::settings);
+        this.evaluate = new EvaluateViewModel(train.networkProperty(), datasets, background);
     }
 
     public ObjectProperty<Locale> localeProperty() {
@@ -55,6 +61,14 @@ public final class Workbench {
         return draw;
     }
 
+    public EpochTimeEstimator epochTime() {
+        return epochTime;
+    }
+
+    public EvaluateViewModel evaluate() {
+        return evaluate;
+    }
+
     public ExecutorService background() {
         return background;
     }
@@ -62,6 +76,7 @@ public final class Workbench {
     /** Stops a running training run and the background threads when the app closes. */
     public void shutdown() {
         train.stop();
+        epochTime.shutdown();
         background.shutdownNow();
     }
 }

@@ -57,7 +57,9 @@ class WorkbenchFlowTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> workbench.draw().predictionProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(robot.lookup("#predictionAnswer").queryAs(Label.class).getText()).matches("It is a \\d \\(.*% sure\\)");
+        // A network trained on 600 images may be unsure; both answers name a digit.
+        assertThat(robot.lookup("#predictionAnswer").queryAs(Label.class).getText())
+                .matches("It is a \\d \\(.*% sure\\)|Maybe a \\d\\?");
         float[] input = workbench.draw().predictionProperty().get().input();
         assertThat(input).hasSize(784);
 

@@ -42,9 +42,12 @@ public final class DrawView extends BorderPane {
     private final Canvas canvas = new Canvas(CANVAS_SIZE, CANVAS_SIZE);
     private final Slider brush = new Slider(6, 40, 20);
     private final WritableImage preview = new WritableImage(28, 28);
+    private final ImageView saliency = new ImageView();
     private final ProgressBar[] bars = new ProgressBar[10];
     private final Label[] percentages = new Label[10];
     private final Label answer = new Label();
+    private final Label uncertainty = new Label();
+    private final PreprocessingSteps steps;
     private final AnimationTimer snapshotTimer;
     private boolean dirty;
     private double lastX;
@@ -53,6 +56,7 @@ public final class DrawView extends BorderPane {
     public DrawView(DrawViewModel model, Messages messages) {
         this.model = model;
         this.messages = messages;
+        this.steps = new PreprocessingSteps(messages);
         getStyleClass().add("draw-view");
         setPadding(new Insets(12));
 
@@ -76,6 +80,7 @@ public final class DrawView extends BorderPane {
 
         setLeft(canvasPane());
         setCenter(resultPane());
+        setRight(stepsPane());
         model.predictionProperty().addListener((observable, old, prediction) -> show(prediction));
         show(model.predictionProperty().get());
     }
@@ -121,6 +126,18 @@ public final class DrawView extends BorderPane {
         inputFrame.setMaxSize(28 * PREVIEW_SCALE + 4, 28 * PREVIEW_SCALE + 4);
         Label inputCaption = new Label(messages.get("draw.networkInput"));
 
+        saliency.setId("saliency");
+        saliency.setSmooth(false);
+        saliency.setFitWidth(28 * PREVIEW_SCALE);
+        saliency.setFitHeight(28 * PREVIEW_SCALE);
+        StackPane saliencyFrame = new StackPane(saliency);
+        saliencyFrame.getStyleClass().add("canvas-frame");
+        saliencyFrame.setMaxSize(28 * PREVIEW_SCALE + 4, 28 * PREVIEW_SCALE + 4);
+        Label saliencyCaption = new Label(messages.get("draw.saliency"));
+        saliencyCaption.setWrapText(true);
+        saliencyCaption.setMaxWidth(28 * PREVIEW_SCALE + 60);
+        HBox images = new HBox(16, new VBox(4, inputCaption, inputFrame), new VBox(4, saliencyCaption, saliencyFrame));
+
         answer.setId("predictionAnswer");
         answer.getStyleClass().add("prediction-answer");
         Label hint = new Label();
@@ -147,8 +164,24 @@ public final class DrawView extends BorderPane {
         Label probabilitiesCaption = new Label(messages.get("draw.probabilities"));
         probabilitiesCaption.getStyleClass().add("section-title");
 
-        VBox box = new VBox(10, inputCaption, inputFrame, answer, hint, probabilitiesCaption, probabilities);
+        uncertainty.setId("uncertainty");
+        uncertainty.setWrapText(true);
+        uncertainty.getStyleClass().add("uncertainty");
+        uncertainty.managedProperty().bind(uncertainty.visibleProperty());
+        uncertainty.setVisible(false);
+
+        VBox box = new VBox(10, images, answer, uncertainty, hint, probabilitiesCaption, probabilities);
         box.setAlignment(Pos.TOP_LEFT);
+        return box;
+    }
+
+    private VBox stepsPane() {
+        Label title = new Label(messages.get("draw.steps"));
+        title.getStyleClass().add("section-title");
+        title.setWrapText(true);
+        title.setMaxWidth(260);
+        VBox box = new VBox(8, title, steps);
+        box.setPadding(new Insets(0, 0, 0, 16));
         return box;
     }
 
@@ -216,11 +249,22 @@ public final class DrawView extends BorderPane {
             percentages[digit].setText(prediction == null ? "" : String.format(messages.locale(), "%.1f%%", probability * 100));
             bars[digit].getStyleClass().remove("probability-top");
         }
+        steps.show(prediction);
+        saliency.setImage(prediction == null ? null : SaliencyImage.paint(prediction.input(), prediction.saliency()));
         if (prediction == null) {
             answer.setText("");
+            uncertainty.setVisible(false);
             return;
         }
         bars[prediction.predictedClass()].getStyleClass().add("probability-top");
-        answer.setText(messages.format("draw.answer", prediction.predictedClass(), prediction.confidence() * 100));
+        if (prediction.uncertain()) {
+            // An unclear drawing gets a notice instead of a confident-sounding prediction.
+            answer.setText(messages.format("draw.answerUnsure", prediction.predictedClass()));
+            uncertainty.setText(messages.format("draw.uncertain", prediction.confidence() * 100));
+            uncertainty.setVisible(true);
+        } else {
+            answer.setText(messages.format("draw.answer", prediction.predictedClass(), prediction.confidence() * 100));
+            uncertainty.setVisible(false);
+        }
     }
 }

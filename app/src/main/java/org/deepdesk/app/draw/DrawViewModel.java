@@ -6,6 +6,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.deepdesk.engine.inspect.OcclusionSaliency;
+import org.deepdesk.engine.inspect.SaliencyMap;
 import org.deepdesk.engine.preprocess.DigitPreprocessor;
 import org.deepdesk.engine.preprocess.GrayImage;
 import org.deepdesk.engine.preprocess.PreparedDigit;
@@ -69,7 +71,12 @@ public final class DrawViewModel {
                 Optional<PreparedDigit> prepared = DigitPreprocessor.prepare(request.drawing());
                 if (prepared.isPresent()) {
                     float[] pixels = prepared.get().pixels();
-                    result = new Prediction(pixels, request.network().predict(pixels));
+                    float[] naive = DigitPreprocessor.naiveResize(request.drawing());
+                    TrainableNetwork network = request.network();
+                    SaliencyMap saliency = OcclusionSaliency.compute(network::predict, pixels,
+                            DigitPreprocessor.SIZE, DigitPreprocessor.SIZE, network.classCount());
+                    result = new Prediction(request.drawing(), prepared.get(),
+                            network.predict(pixels), naive, network.predict(naive), saliency, network.layerOutputs(pixels));
                 }
             }
         } catch (RuntimeException failed) {

@@ -1,5 +1,6 @@
 package org.deepdesk.app.shell;
 
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.scene.Parent;
@@ -11,6 +12,8 @@ import javafx.stage.Stage;
 import org.deepdesk.app.Workbench;
 import org.deepdesk.app.build.BuildView;
 import org.deepdesk.app.draw.DrawView;
+import org.deepdesk.app.evaluate.EvaluateView;
+import org.deepdesk.app.inside.InsideView;
 import org.deepdesk.app.train.TrainView;
 import org.deepdesk.i18n.Messages;
 import org.slf4j.Logger;
@@ -28,8 +31,11 @@ public final class MainWindow {
     private final Workbench workbench;
     private final Stage stage;
     private final Optional<String> cjkFamily = UiFonts.cjkFamily();
+    private MainMenu menu;
     private BuildView buildView;
     private DrawView drawView;
+    private EvaluateView evaluateView;
+    private InsideView insideView;
 
     public MainWindow(Workbench workbench, Stage stage) {
         this.workbench = workbench;
@@ -37,6 +43,12 @@ public final class MainWindow {
         if (cjkFamily.isEmpty()) {
             LOG.warn("No font with Chinese glyphs found; install one such as fonts-noto-cjk for the Chinese UI");
         }
+    }
+
+    /** Shows the window and, when given, opens a model file such as one passed on the command line. */
+    public void show(Optional<Path> modelFile) {
+        show();
+        modelFile.ifPresent(file -> menu.openModel(file));
     }
 
     public void show() {
@@ -53,6 +65,8 @@ public final class MainWindow {
         int selectedTab = ((TabPane) ((BorderPane) stage.getScene().getRoot()).getCenter()).getSelectionModel().getSelectedIndex();
         buildView.dispose();
         drawView.dispose();
+        evaluateView.dispose();
+        insideView.dispose();
         // The new canvas starts empty, so the prediction of the old drawing goes too.
         workbench.draw().clear();
         stage.getScene().setRoot(createRoot(selectedTab));
@@ -64,20 +78,25 @@ public final class MainWindow {
         boolean chinese = "zh".equals(workbench.localeProperty().get().getLanguage());
         String chartFamily = chinese ? cjkFamily.orElse(null) : null;
 
-        buildView = new BuildView(workbench.build(), messages);
+        buildView = new BuildView(workbench.build(), workbench.epochTime(), messages);
         TrainView trainView = new TrainView(workbench.train(), workbench.build(), messages, chartFamily);
         drawView = new DrawView(workbench.draw(), messages);
+        evaluateView = new EvaluateView(workbench.evaluate(), messages);
+        insideView = new InsideView(workbench.draw(), workbench.background(), messages);
 
         TabPane tabs = new TabPane(
                 tab("buildTab", messages.get("tab.build"), buildView),
                 tab("trainTab", messages.get("tab.train"), trainView),
-                tab("drawTab", messages.get("tab.draw"), drawView));
+                tab("drawTab", messages.get("tab.draw"), drawView),
+                tab("evaluateTab", messages.get("tab.evaluate"), evaluateView),
+                tab("insideTab", messages.get("tab.inside"), insideView));
         tabs.setId("mainTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getSelectionModel().select(selectedTab);
 
         BorderPane root = new BorderPane(tabs);
-        root.setTop(new MainMenu(workbench, stage, messages).create());
+        menu = new MainMenu(workbench, stage, messages);
+        root.setTop(menu.create());
         root.getStyleClass().add("deepdesk-root");
         if (chinese && cjkFamily.isPresent()) {
             root.setStyle("-fx-font-family: '" + cjkFamily.get() + "';");

@@ -50,6 +50,14 @@ public final class DigitPreprocessor {
     }
 
     /**
+     * Resizes the whole drawing straight to 28x28, without cropping or centring: the naive way
+     * that the Draw view compares against, to show why the MNIST recipe matters.
+     */
+    public static float[] naiveResize(GrayImage drawing) {
+        return ImageScaling.scale(drawing, SIZE, SIZE).ink();
+    }
+
+    /**
      * Scales the longer side to {@link #DIGIT_SIZE}. The shorter side keeps at least one pixel,
      * so a thin stroke such as a "1" survives instead of rounding away.
      */

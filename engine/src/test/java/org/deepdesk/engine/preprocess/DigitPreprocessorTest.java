@@ -32,6 +32,21 @@ class DigitPreprocessorTest {
     }
 
     @Test
+    void naiveResizeKeepsCornerOffCentre() {
+        GrayImage seven = new Drawing(280)
+                .line(15, 15, 95, 15, 12)
+                .line(95, 15, 40, 125, 12)
+                .toGrayImage();
+
+        float[] pixels = DigitPreprocessor.naiveResize(seven);
+
+        assertThat(pixels).hasSize(SIZE * SIZE);
+        assertThat(centreOfMass(pixels, true)).isLessThan(6.0);
+        assertThat(centreOfMass(pixels, false)).isLessThan(6.0);
+        assertThat(Math.max(span(pixels, true), span(pixels, false))).isLessThan(14);
+    }
+
+    @Test
     void tinyDigitIsScaledUp() {
         GrayImage small = new Drawing(280)
                 .line(140, 130, 140, 141, 3)
