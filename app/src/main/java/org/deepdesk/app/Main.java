@@ -12,6 +12,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Before any logger exists, because logback reads the folder once, when it starts.
+        LogFolder.configure();
         Application.launch(DeepDeskApp.class, args);
     }
 }

@@ -39,22 +39,34 @@ public final class Messages {
         return locale;
     }
 
-    /** Returns the text for a key, or the key in brackets when it is missing, so a gap is visible. */
+    /**
+     * Returns the text for a key, or the key in brackets when it is missing, so a gap is visible.
+     * Every value is a {@link MessageFormat} pattern, so a doubled apostrophe reads as one here too.
+     */
     public String get(String key) {
-        try {
-            return bundle.getString(key);
-        } catch (MissingResourceException missing) {
-            return "[" + key + "]";
-        }
+        return format(key);
     }
 
     public String format(String key, Object... arguments) {
-        MessageFormat format = new MessageFormat(get(key), locale);
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException missing) {
+            return "[" + key + "]";
+        }
+        MessageFormat format = new MessageFormat(pattern, locale);
         return format.format(arguments);
     }
 
+    /** Formats a message; an argument that is itself a {@link Message} is formatted in the same locale first. */
     public String format(Message message) {
-        return format(message.key(), message.arguments().toArray());
+        Object[] arguments = message.arguments().toArray();
+        for (int i = 0; i < arguments.length; i++) {
+            if (arguments[i] instanceof Message nested) {
+                arguments[i] = format(nested);
+            }
+        }
+        return format(message.key(), arguments);
     }
 
     public ResourceBundle bundle() {

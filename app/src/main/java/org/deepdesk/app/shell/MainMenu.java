@@ -1,6 +1,10 @@
 package org.deepdesk.app.shell;
 
+import java.awt.Desktop;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import javafx.concurrent.Task;
 import javafx.scene.control.Alert;
@@ -9,8 +13,12 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import org.deepdesk.app.LogFolder;
 import org.deepdesk.app.Workbench;
 import org.deepdesk.engine.EngineException;
 import org.deepdesk.engine.train.ModelStore;
@@ -20,7 +28,7 @@ import org.deepdesk.i18n.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The menu bar: model files, language and about. File work runs in background tasks. */
+/** The menu bar: model files, editing, language, and help with the log folder. File work runs in background tasks. */
 final class MainMenu {
 
     private static final Logger LOG = LoggerFactory.getLogger(MainMenu.class);
@@ -45,7 +53,20 @@ final class MainMenu {
         save.setOnAction(event -> saveModel());
         MenuItem quit = new MenuItem(messages.get("menu.file.quit"));
         quit.setOnAction(event -> stage.close());
-        Menu file = new Menu(messages.get("menu.file"), null, open, save, quit);
+        ExportMenu exports = new ExportMenu(workbench, stage, messages, this::showError);
+        Menu file = new Menu(messages.get("menu.file"), null, open, save, exports.keras(), exports.pyTorch(), quit);
+
+        MenuItem undo = new MenuItem(messages.get("menu.edit.undo"));
+        undo.setId("menuUndo");
+        undo.setAccelerator(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN));
+        undo.disableProperty().bind(workbench.build().canUndoProperty().not());
+        undo.setOnAction(event -> workbench.build().undo());
+        MenuItem redo = new MenuItem(messages.get("menu.edit.redo"));
+        redo.setId("menuRedo");
+        redo.setAccelerator(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN));
+        redo.disableProperty().bind(workbench.build().canRedoProperty().not());
+        redo.setOnAction(event -> workbench.build().redo());
+        Menu edit = new Menu(messages.get("menu.edit"), null, undo, redo);
 
         Menu language = new Menu(messages.get("menu.language"));
         ToggleGroup group = new ToggleGroup();
@@ -60,9 +81,12 @@ final class MainMenu {
 
         MenuItem about = new MenuItem(messages.get("menu.help.about"));
         about.setOnAction(event -> showInformation(messages.get("menu.help.about"), messages.get("about.text")));
-        Menu help = new Menu(messages.get("menu.help"), null, about);
+        MenuItem logs = new MenuItem(messages.get("menu.help.openLogFolder"));
+        logs.setId("openLogFolder");
+        logs.setOnAction(event -> openLogFolder());
+        Menu help = new Menu(messages.get("menu.help"), null, about, logs);
 
-        MenuBar bar = new MenuBar(file, language, help);
+        MenuBar bar = new MenuBar(file, edit, language, help);
         bar.setId("mainMenu");
         return bar;
     }
@@ -76,13 +100,17 @@ final class MainMenu {
 
     private void openModel() {
         File file = modelChooser("menu.file.openModel").showOpenDialog(stage);
-        if (file == null) {
-            return;
+        if (file != null) {
+            openModel(file.toPath());
         }
+    }
+
+    /** Loads a model file in the background and shows it in every view, or explains why it cannot. */
+    void openModel(Path file) {
         Task<TrainableNetwork> task = new Task<>() {
             @Override
             protected TrainableNetwork call() {
-                return ModelStore.load(file.toPath());
+                return ModelStore.load(file);
             }
         };
         task.setOnSucceeded(event -> {
@@ -115,18 +143,32 @@ final class MainMenu {
     }
 
     private void showError(Throwable failure) {
-        Message message;
         if (failure instanceof EngineException engine) {
             LOG.warn("{}", engine.getMessage(), engine);
-            message = engine.userMessage();
         } else {
             LOG.error("Unexpected failure", failure);
-            message = Message.of("error.unexpected", String.valueOf(failure));
         }
-        Alert alert = new Alert(Alert.AlertType.ERROR, messages.format(message));
-        alert.setHeaderText(null);
+        Alert alert = ErrorDialog.create(messages, failure, LogFolder.current());
         alert.initOwner(stage);
         alert.show();
+    }
+
+    /** Opens the log folder in the system's file manager; {@link Desktop#open} may block, so it runs in the background. */
+    private void openLogFolder() {
+        Path folder = LogFolder.current();
+        Task<Void> task = new Task<>() {
+            @Override
+            protected Void call() throws IOException {
+                Files.createDirectories(folder);
+                if (!Desktop.isDesktopSupported() || !Desktop.getDesktop().isSupported(Desktop.Action.OPEN)) {
+                    throw new IOException("no file manager is available");
+                }
+                Desktop.getDesktop().open(folder.toFile());
+                return null;
+            }
+        };
+        task.setOnFailed(event -> showError(new EngineException(Message.of("error.logFolder", folder), task.getException())));
+        workbench.background().submit(task);
     }
 
     private void showInformation(String title, String text) {

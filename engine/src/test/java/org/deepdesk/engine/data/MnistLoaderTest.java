@@ -7,6 +7,7 @@ import static org.deepdesk.engine.data.IdxFixtures.gzip;
 import static org.deepdesk.engine.data.IdxFixtures.idx;
 import static org.deepdesk.engine.data.IdxFixtures.write;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.deepdesk.engine.EngineException;
@@ -52,6 +53,30 @@ class MnistLoaderTest {
         EngineException failure = loadFailure(folder);
 
         assertThat(failure.userMessage().key()).isEqualTo("error.mnist.countMismatch");
+    }
+
+    @Test
+    void countMismatchNamesBothFiles() {
+        Path images = write(folder, "t10k-images-idx3-ubyte", idx(new int[] {3, 2, 2}, counting(12)));
+        Path labels = write(folder, "t10k-labels-idx1-ubyte.gz", gzip(idx(new int[] {2}, new byte[] {1, 2})));
+
+        EngineException failure = loadFailure(folder);
+
+        assertThat(failure.userMessage().arguments()).containsExactly(images, 3, labels, 2);
+        assertThat(failure.getMessage()).contains(images.toString());
+        assertThat(failure.getMessage()).contains(labels.toString());
+    }
+
+    @Test
+    void rejectsHtmlSavedAsImages() {
+        Path images = write(folder, "t10k-images-idx3-ubyte.gz",
+                "<html><body>Forbidden</body></html>".getBytes(StandardCharsets.US_ASCII));
+        write(folder, "t10k-labels-idx1-ubyte", idx(new int[] {2}, new byte[] {1, 2}));
+
+        EngineException failure = loadFailure(folder);
+
+        assertThat(failure.userMessage().key()).isEqualTo("error.data.htmlPage");
+        assertThat(failure.userMessage().arguments()).containsExactly(images);
     }
 
     @Test
