@@ -7,6 +7,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.deepdesk.app.build.BuildViewModel;
 import org.deepdesk.app.build.EpochTimeEstimator;
+import org.deepdesk.app.data.DataViewModel;
 import org.deepdesk.app.draw.DrawViewModel;
 import org.deepdesk.app.evaluate.EvaluateViewModel;
 import org.deepdesk.app.train.TrainViewModel;
@@ -31,6 +32,7 @@ public final class Workbench {
     private final DrawViewModel draw;
     private final EpochTimeEstimator epochTime;
     private final EvaluateViewModel evaluate;
+    private final DataViewModel data;
 
     public Workbench(Locale initialLocale) {
         this.locale = new SimpleObjectProperty<>(Messages.supportedLocale(initialLocale));
@@ -39,6 +41,7 @@ public final class Workbench {
         this.draw = new DrawViewModel(train.networkProperty(), background);
         this.epochTime = new EpochTimeEstimator(build, train::settings);
         this.evaluate = new EvaluateViewModel(train.networkProperty(), datasets, background);
+        this.data = new DataViewModel(datasets, build, train.validationSplitProperty(), background);
     }
 
     public ObjectProperty<Locale> localeProperty() {
@@ -67,6 +70,10 @@ public final class Workbench {
 
     public EvaluateViewModel evaluate() {
         return evaluate;
+    }
+
+    public DataViewModel data() {
+        return data;
     }
 
     public ExecutorService background() {

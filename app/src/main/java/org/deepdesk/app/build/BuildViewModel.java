@@ -8,6 +8,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -15,6 +16,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.deepdesk.engine.spec.CostModel;
+import org.deepdesk.engine.spec.ImageShape;
 import org.deepdesk.engine.spec.LayerSpec;
 import org.deepdesk.engine.spec.NetworkCost;
 import org.deepdesk.engine.spec.NetworkDocument;
@@ -24,6 +26,7 @@ import org.deepdesk.engine.spec.Presets;
 import org.deepdesk.engine.spec.Shape;
 import org.deepdesk.engine.spec.ShapeInference;
 import org.deepdesk.engine.spec.TrainingSettings;
+import org.deepdesk.i18n.Message;
 
 /**
  * The network being designed: the layer stack, its live shape inference and cost, and the edits
@@ -34,8 +37,8 @@ import org.deepdesk.engine.spec.TrainingSettings;
  */
 public final class BuildViewModel {
 
-    /** MNIST has ten classes; datasets with other class counts come later. */
-    public static final int CLASS_COUNT = 10;
+    /** MNIST's ten classes, the count until another dataset is chosen. */
+    public static final int DEFAULT_CLASS_COUNT = 10;
 
     private final ObservableList<String> presetIds = FXCollections.observableArrayList(Presets.IDS);
     private final ObjectProperty<String> selectedPreset = new SimpleObjectProperty<>();
@@ -44,20 +47,19 @@ public final class BuildViewModel {
     private final ReadOnlyObjectWrapper<NetworkCost> cost = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<TrainingSettings> presetSettings = new ReadOnlyObjectWrapper<>();
     private final IntegerProperty selectedIndex = new SimpleIntegerProperty(-1);
+    private final IntegerProperty classCount = new SimpleIntegerProperty(DEFAULT_CLASS_COUNT);
     private final EditHistory<NetworkSpec> history = new EditHistory<>();
     private final BooleanBinding valid;
     private boolean restoring;
 
     public BuildViewModel() {
         spec.addListener((observable, old, current) -> {
-            NetworkSummary inferred = ShapeInference.summarize(current, CLASS_COUNT);
-            // The cost goes first, because views redraw the table when the summary changes.
-            cost.set(CostModel.estimate(current, inferred));
-            summary.set(inferred);
+            summarize(current);
             if (old != null && !restoring) {
                 history.record(old);
             }
         });
+        classCount.addListener((observable, old, count) -> summarize(spec()));
         selectedPreset.addListener((observable, old, id) -> {
             if (id != null) {
                 loadDocument(Presets.load(id));
@@ -67,6 +69,36 @@ public final class BuildViewModel {
         selectedPreset.set(Presets.DEFAULT_ID);
         // Opening the app is no edit to undo.
         history.clear();
+    }
+
+    private void summarize(NetworkSpec current) {
+        NetworkSummary inferred = ShapeInference.summarize(current, classCount.get());
+        // The cost goes first, because views redraw the table when the summary changes.
+        cost.set(CostModel.estimate(current, inferred));
+        summary.set(inferred);
+    }
+
+    /**
+     * Makes the stack fit a dataset: sets the class count, and when the input shape or the output
+     * layer's units differ, changes them as one undoable edit. Undo restores the stack but keeps
+     * the class count, which belongs to the dataset.
+     *
+     * @return what changed, for a one-line notice; empty when the stack already fitted
+     */
+    public Optional<Message> followDataset(ImageShape input, int classes) {
+        classCount.set(classes);
+        Optional<DatasetFit> fit = DatasetFit.adapt(spec(), input, classes);
+        fit.ifPresent(change -> spec.set(change.spec()));
+        return fit.map(DatasetFit::notice);
+    }
+
+    /** The number of classes of the current dataset, which the output layer must match. */
+    public ReadOnlyIntegerProperty classCountProperty() {
+        return classCount;
+    }
+
+    public int classCount() {
+        return classCount.get();
     }
 
     /** Shows a network and its training settings from a preset or a file; undo returns to the previous stack. */

@@ -46,10 +46,11 @@ public final class EpochTimeEstimator {
         protected Task<EpochTimeProbe.Estimate> createTask() {
             NetworkSpec spec = build.spec();
             TrainingSettings current = settings.get();
+            int classCount = build.classCount();
             return new Task<>() {
                 @Override
                 protected EpochTimeProbe.Estimate call() {
-                    return EpochTimeProbe.measure(spec, current, BuildViewModel.CLASS_COUNT, MNIST_TRAINING_IMAGES);
+                    return EpochTimeProbe.measure(spec, current, classCount, MNIST_TRAINING_IMAGES);
                 }
             };
         }

@@ -11,6 +11,7 @@ import org.deepdesk.engine.inspect.SaliencyMap;
 import org.deepdesk.engine.preprocess.DigitPreprocessor;
 import org.deepdesk.engine.preprocess.GrayImage;
 import org.deepdesk.engine.preprocess.PreparedDigit;
+import org.deepdesk.engine.spec.ImageShape;
 import org.deepdesk.engine.train.TrainableNetwork;
 import org.deepdesk.i18n.Message;
 import org.slf4j.Logger;
@@ -67,7 +68,7 @@ public final class DrawViewModel {
         Request request = latest.getAndSet(null);
         Prediction result = null;
         try {
-            if (request != null && request.network() != null) {
+            if (request != null && request.network() != null && takesDigits(request.network())) {
                 Optional<PreparedDigit> prepared = DigitPreprocessor.prepare(request.drawing());
                 if (prepared.isPresent()) {
                     float[] pixels = prepared.get().pixels();
@@ -102,11 +103,18 @@ public final class DrawViewModel {
     private void updateHint() {
         if (network.get() == null) {
             hint.set(Message.of("draw.hint.trainFirst"));
+        } else if (!takesDigits(network.get())) {
+            hint.set(Message.of("draw.hint.inputNotDigit", network.get().spec().input()));
         } else if (prediction.get() == null) {
             hint.set(Message.of("draw.hint.draw"));
         } else {
             hint.set(null);
         }
+    }
+
+    /** Drawings become 28x28 grey digits, so only a network trained on such images can read them. */
+    private static boolean takesDigits(TrainableNetwork candidate) {
+        return candidate.spec().input().equals(ImageShape.MNIST);
     }
 
     /** The latest prediction, or null when the canvas is empty or no network is trained. */

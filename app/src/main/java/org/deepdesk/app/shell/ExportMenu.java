@@ -10,7 +10,6 @@ import javafx.scene.control.MenuItem;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.deepdesk.app.Workbench;
-import org.deepdesk.app.build.BuildViewModel;
 import org.deepdesk.engine.interop.KerasScript;
 import org.deepdesk.engine.interop.PyTorchScript;
 import org.deepdesk.engine.interop.ScriptFiles;
@@ -58,9 +57,10 @@ final class ExportMenu {
     }
 
     private void export(String titleKey, String suffix, Generator generator) {
-        // Both are read on the FX thread, where their properties live.
+        // All three are read on the FX thread, where their properties live.
         NetworkSpec spec = workbench.build().specProperty().get();
         TrainingSettings settings = workbench.train().settings();
+        int classCount = workbench.build().classCount();
 
         FileChooser chooser = new FileChooser();
         chooser.setTitle(messages.get(titleKey));
@@ -75,7 +75,7 @@ final class ExportMenu {
         Task<Void> task = new Task<>() {
             @Override
             protected Void call() {
-                String code = generator.generate(spec, settings, BuildViewModel.CLASS_COUNT, target.getFileName().toString());
+                String code = generator.generate(spec, settings, classCount, target.getFileName().toString());
                 ScriptFiles.write(target, code);
                 return null;
             }

@@ -110,9 +110,10 @@ public final class TrainViewModel {
         }
         TrainingSettings settings = settings();
         NetworkSpec spec = build.spec();
+        int classCount = build.classCount();
 
         // A stack that cannot fit in memory gets a warning instead of a crash halfway through.
-        Optional<Message> memory = MemoryCheck.check(spec, settings, BuildViewModel.CLASS_COUNT);
+        Optional<Message> memory = MemoryCheck.check(spec, settings, classCount);
         if (memory.isPresent()) {
             error.set(memory.get());
             return;
@@ -133,7 +134,7 @@ public final class TrainViewModel {
         Task<RunResult> task = new Task<>() {
             @Override
             protected RunResult call() {
-                return train(spec, settings, fresh ? null : current, runStop);
+                return train(spec, settings, classCount, fresh ? null : current, runStop);
             }
         };
         task.setOnSucceeded(event -> finish(task.getValue()));
@@ -150,9 +151,10 @@ public final class TrainViewModel {
         background.submit(task);
     }
     /** Runs on the background thread. */
-    private RunResult train(NetworkSpec spec, TrainingSettings settings, TrainableNetwork existing, StopSignal runStop) {
+    private RunResult train(NetworkSpec spec, TrainingSettings settings, int classCount, TrainableNetwork existing,
+                            StopSignal runStop) {
         ImageDataset training = datasets.training();
-        TrainableNetwork target = existing != null ? existing : TrainableNetwork.create(spec, settings, BuildViewModel.CLASS_COUNT);
+        TrainableNetwork target = existing != null ? existing : TrainableNetwork.create(spec, settings, classCount);
         if (existing == null) {
             Platform.runLater(() -> network.set(target));
         }
