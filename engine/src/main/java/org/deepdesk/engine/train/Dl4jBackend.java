@@ -3,6 +3,16 @@ package org.deepdesk.engine.train;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.deepdesk.engine.inspect.ConvFilters;
+import org.deepdesk.engine.inspect.LayerOutput;
+import org.deepdesk.engine.spec.Conv2DSpec;
+import org.deepdesk.engine.spec.FlattenSpec;
+import org.deepdesk.engine.spec.LayerSpec;
+import org.deepdesk.engine.spec.LayerSummary;
+import org.deepdesk.engine.spec.Shape;
+import org.deepdesk.engine.spec.ShapeInference;
 import org.deepdesk.engine.spec.NetworkSpec;
 import org.deepdesk.engine.spec.TrainingSettings;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -42,8 +52,8 @@ final class Dl4jBackend implements NetworkBackend {
 
     @Override
     public void applySettings(TrainingSettings newSettings) {
-        if (newSettings.optimizer() != settings.optimizer() || newSettings.momentum() != settings.momentum()) {
-            // A different update rule needs a fresh optimizer state: rebuild and keep the weights.
+        if (Dl4jNetworkBuilder.needsRebuild(settings, newSettings)) {
+            // A different update rule or penalty needs a fresh configuration: rebuild and keep the weights.
             MultiLayerNetwork rebuilt = new MultiLayerNetwork(Dl4jNetworkBuilder.configuration(spec, newSettings));
             rebuilt.init(network.params().dup(), false);
             network = rebuilt;
@@ -51,6 +61,11 @@ final class Dl4jBackend implements NetworkBackend {
             network.setLearningRate(newSettings.learningRate());
         }
         settings = newSettings;
+    }
+
+    @Override
+    public void setLearningRate(double learningRate) {
+        network.setLearningRate(learningRate);
     }
 
     @Override
@@ -71,6 +86,70 @@ final class Dl4jBackend implements NetworkBackend {
     public float[] predict(float[] features, int count) {
         INDArray input = Nd4j.create(features, new long[] {count, sampleSize}, 'c');
         return network.output(input, false).ravel().toFloatVector();
+    }
+
+    @Override
+    public List<LayerOutput> layerOutputs(NetworkSpec networkSpec, float[] image) {
+        INDArray input = Nd4j.create(image, new long[] {1, sampleSize}, 'c');
+        // feedForward returns the input first, then one activation per Deeplearning4j layer.
+        List<INDArray> activations = network.feedForward(input, false);
+        List<Shape> shapes = outputShapes(networkSpec);
+        List<LayerSpec> layers = networkSpec.layers();
+        List<LayerOutput> outputs = new ArrayList<>();
+
+        int dl4jLayer = 0;
+        float[] previous = image;
+        for (int index = 0; index < layers.size(); index++) {
+            float[] values;
+            if (layers.get(index) instanceof FlattenSpec) {
+                values = previous;
+            } else {
+                dl4jLayer++;
+                values = activations.get(dl4jLayer).ravel().toFloatVector();
+            }
+            outputs.add(new LayerOutput(index, shapes.get(index), values));
+            previous = values;
+        }
+        return outputs;
+    }
+
+    @Override
+    public List<ConvFilters> convFilters(NetworkSpec networkSpec) {
+        List<ConvFilters> filters = new ArrayList<>();
+        List<LayerSpec> layers = networkSpec.layers();
+        int dl4jLayer = 0;
+        for (int index = 0; index < layers.size(); index++) {
+            LayerSpec layer = layers.get(index);
+            if (layer instanceof FlattenSpec) {
+                continue;
+            }
+            if (layer instanceof Conv2DSpec conv) {
+                // Deeplearning4j keeps convolution weights as (out, in, kernel height, kernel width).
+                INDArray weights = network.getLayer(dl4jLayer).getParam("W");
+                int inputChannels = (int) weights.size(1);
+                filters.add(new ConvFilters(index, conv.filters(), inputChannels, conv.kernel(), weights.ravel().toFloatVector()));
+            }
+            dl4jLayer++;
+        }
+        return filters;
+    }
+
+    private List<Shape> outputShapes(NetworkSpec networkSpec) {
+        List<Shape> shapes = new ArrayList<>();
+        for (LayerSummary summary : ShapeInference.summarize(networkSpec, classCount).layers()) {
+            shapes.add(summary.output().orElse(null));
+        }
+        return shapes;
+    }
+
+    @Override
+    public Backend kind() {
+        return Backend.DL4J;
+    }
+
+    /** The Deeplearning4j network, for parity tests. */
+    MultiLayerNetwork network() {
+        return network;
     }
 
     @Override

@@ -26,6 +26,9 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.deepdesk.engine.EngineException;
 import org.deepdesk.engine.spec.NetworkDocument;
+import org.deepdesk.engine.spec.NetworkSpec;
+import org.deepdesk.engine.spec.NetworkSummary;
+import org.deepdesk.engine.spec.ShapeInference;
 import org.deepdesk.engine.spec.SpecJson;
 import org.deepdesk.i18n.Message;
 import org.slf4j.Logger;
@@ -99,7 +102,8 @@ public final class ModelStore {
             manifest.put("format", FORMAT);
             manifest.put("version", VERSION);
             manifest.put("classCount", network.classCount());
-            manifest.put("backend", "deeplearning4j");
+            manifest.put("backend", network.backend().kind().manifestName());
+            WeightLayout.of(ShapeInference.summarize(network.spec(), network.classCount())).writeTo(manifest);
             putEntry(zip, MANIFEST, MAPPER.writeValueAsBytes(manifest));
             putEntry(zip, NETWORK, SpecJson.write(new NetworkDocument(network.spec(), network.settings()))
                     .getBytes(StandardCharsets.UTF_8));
@@ -129,8 +133,9 @@ public final class ModelStore {
         Map<String, byte[]> entries;
         try (InputStream input = Files.newInputStream(file)) {
             entries = readEntries(input);
-        } catch (ZipException | EOFException corrupt) {
-            // A zip cut short ends inside an entry, which ZipInputStream reports as end of file.
+        } catch (ZipException | EOFException | IllegalArgumentException corrupt) {
+            // A zip cut short ends inside an entry, which ZipInputStream reports as end of file,
+            // and an entry name that is not valid UTF-8 raises IllegalArgumentException.
             throw new EngineException(Message.of("error.model.corrupt", name), corrupt);
         } catch (IOException failed) {
             throw new EngineException(Message.of("error.model.readFailed", name, describe(failed)), failed);
@@ -155,18 +160,51 @@ public final class ModelStore {
             requireEntry(entries, WEIGHTS, name);
             int classCount = manifest.path("classCount").asInt(10);
             NetworkDocument document = SpecJson.read(new String(entries.get(NETWORK), StandardCharsets.UTF_8), name);
+            NetworkSummary summary = ShapeInference.summarize(document.network(), classCount);
+            checkNetworkFitsWeights(document.network(), summary, manifest, name);
             TrainingHistory history = entries.containsKey(HISTORY)
                     ? MAPPER.readValue(entries.get(HISTORY), TrainingHistory.class)
                     : TrainingHistory.EMPTY;
 
-            NetworkBackend backend = Dl4jBackend.read(new ByteArrayInputStream(entries.get(WEIGHTS)),
+            // Files from before the native backend name "deeplearning4j", or nothing at all.
+            Backend kind = Backend.fromManifest(manifest.path("backend").asText(""));
+            NetworkBackend backend = kind.read(new ByteArrayInputStream(entries.get(WEIGHTS)),
                     document.network(), document.training(), classCount);
+            checkDl4jParameterCount(backend, summary, name);
             return new TrainableNetwork(document.network(), document.training(), backend, history);
         } catch (IOException | RuntimeException invalid) {
             if (invalid instanceof EngineException engine) {
                 throw engine;
             }
             throw new EngineException(Message.of("error.model.corrupt", name), invalid);
+        }
+    }
+
+    /**
+     * Rejects a network document that cannot work or that no longer fits the saved weights, as
+     * after a hand edit of {@code network.json}, before a backend builds anything from it.
+     */
+    private static void checkNetworkFitsWeights(NetworkSpec network, NetworkSummary summary, JsonNode manifest, String name) {
+        if (!summary.isValid()) {
+            throw new EngineException(Message.of("error.model.invalidNetwork", name, summary.firstProblem().orElseThrow()));
+        }
+        WeightLayout current = WeightLayout.of(summary);
+        WeightLayout.readFrom(manifest)
+                .flatMap(saved -> saved.mismatch(current, network.layers(), name))
+                .ifPresent(mismatch -> {
+                    throw new EngineException(mismatch);
+                });
+    }
+
+    /**
+     * Compares the parameter count of a restored Deeplearning4j network with its document. Files
+     * saved before the manifest recorded a {@link WeightLayout} are caught here, because
+     * Deeplearning4j restores its own configuration and would ignore an edited document.
+     */
+    private static void checkDl4jParameterCount(NetworkBackend backend, NetworkSummary summary, String name) {
+        if (backend instanceof Dl4jBackend dl4j && dl4j.parameterCount() != summary.totalParameters()) {
+            throw new EngineException(Message.of("error.model.parameterCountMismatch",
+                    name, summary.totalParameters(), dl4j.parameterCount()));
         }
     }
 

@@ -2,6 +2,10 @@ package org.deepdesk.engine.train;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
+import org.deepdesk.engine.inspect.ConvFilters;
+import org.deepdesk.engine.inspect.LayerOutput;
+import org.deepdesk.engine.spec.NetworkSpec;
 import org.deepdesk.engine.spec.TrainingSettings;
 
 /**
@@ -23,12 +27,35 @@ public interface NetworkBackend {
 
     int classCount();
 
+    /** Which backend this is; model files record it so that they load into the same one. */
+    Backend kind();
+
     /**
      * Switches a network that keeps its weights to new optimizer settings, so a continued run
      * uses what the user chose now. Changing the learning rate keeps the optimizer state;
      * changing the optimizer starts a fresh one.
      */
     void applySettings(TrainingSettings settings);
+
+    /**
+     * Sets the learning rate for the following training steps and keeps the optimizer state.
+     * The trainer calls it at the start of every epoch with the rate of the settings' schedule.
+     */
+    void setLearningRate(double learningRate);
+
+    /**
+     * Returns the output of every layer for one image, in stack order, for the inspection
+     * views. Flatten layers are included with their flat copy of the previous output.
+     * A backend that cannot expose its layers returns an empty list.
+     */
+    default List<LayerOutput> layerOutputs(NetworkSpec spec, float[] image) {
+        return List.of();
+    }
+
+    /** Returns the kernels of every convolution layer, in stack order; empty if not available. */
+    default List<ConvFilters> convFilters(NetworkSpec spec) {
+        return List.of();
+    }
 
     /** Writes the weights and optimizer state in this backend's own format. */
     void writeWeights(OutputStream output) throws IOException;

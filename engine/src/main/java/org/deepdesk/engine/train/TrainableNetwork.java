@@ -1,14 +1,17 @@
 package org.deepdesk.engine.train;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.deepdesk.engine.EngineException;
 import org.deepdesk.engine.data.ImageDataset;
-import org.deepdesk.engine.eval.ConfusionCounter;
 import org.deepdesk.engine.eval.Evaluation;
+import org.deepdesk.engine.eval.EvaluationReport;
+import org.deepdesk.engine.eval.Evaluator;
+import org.deepdesk.engine.inspect.ConvFilters;
+import org.deepdesk.engine.inspect.LayerOutput;
 import org.deepdesk.engine.spec.NetworkSpec;
 import org.deepdesk.engine.spec.NetworkSummary;
 import org.deepdesk.engine.spec.ShapeInference;
@@ -23,11 +26,10 @@ import org.deepdesk.engine.spec.TrainingSettings;
  */
 public final class TrainableNetwork {
 
-    private static final int EVALUATION_BATCH = 500;
-
     private final NetworkSpec spec;
     private final NetworkBackend backend;
     private final ReentrantLock lock = new ReentrantLock();
+    private final AtomicBoolean running = new AtomicBoolean();
     private final List<BatchRecord> batches = new ArrayList<>();
     private final List<EpochRecord> epochs = new ArrayList<>();
     private final Random shuffleRandom;
@@ -43,16 +45,26 @@ public final class TrainableNetwork {
     }
 
     /**
-     * Creates a network with fresh weights drawn from the settings' seed.
+     * Creates a network with fresh weights drawn from the settings' seed, on the backend that
+     * {@link Backend#selected()} names (the native-ops one unless {@code deepdesk.backend=dl4j}).
      *
      * @throws EngineException with the first problem when shape inference rejects the stack
      */
     public static TrainableNetwork create(NetworkSpec spec, TrainingSettings settings, int classCount) {
+        return create(spec, settings, classCount, Backend.selected());
+    }
+
+    /**
+     * Creates a network with fresh weights on the given backend.
+     *
+     * @throws EngineException with the first problem when shape inference rejects the stack
+     */
+    public static TrainableNetwork create(NetworkSpec spec, TrainingSettings settings, int classCount, Backend kind) {
         NetworkSummary summary = ShapeInference.summarize(spec, classCount);
         if (!summary.isValid()) {
             throw new EngineException(summary.firstProblem().orElseThrow());
         }
-        NetworkBackend backend = Dl4jBackend.create(spec, settings, classCount);
+        NetworkBackend backend = kind.create(spec, settings, classCount);
         return new TrainableNetwork(spec, settings, backend, TrainingHistory.EMPTY);
     }
 
@@ -111,23 +123,34 @@ public final class TrainableNetwork {
         }
     }
 
+    /** Returns every layer's output for one image, for the feature-map view; empty if the backend cannot. */
+    public List<LayerOutput> layerOutputs(float[] image) {
+        lock.lock();
+        try {
+            return backend.layerOutputs(spec, image);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Returns the kernels of every convolution layer, for the filter view; empty if the backend cannot. */
+    public List<ConvFilters> convFilters() {
+        lock.lock();
+        try {
+            return backend.convFilters(spec);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Returns accuracy, loss and confusion matrix on a labelled set. */
     public Evaluation evaluate(ImageDataset dataset) {
-        ConfusionCounter counter = new ConfusionCounter(classCount());
-        int sampleSize = dataset.sampleSize();
-        float[] features = new float[EVALUATION_BATCH * sampleSize];
-        int[] labels = new int[EVALUATION_BATCH];
+        return report(dataset).summary();
+    }
 
-        for (int start = 0; start < dataset.size(); start += EVALUATION_BATCH) {
-            int count = Math.min(EVALUATION_BATCH, dataset.size() - start);
-            for (int i = 0; i < count; i++) {
-                dataset.copyImage(start + i, features, i * sampleSize);
-                labels[i] = dataset.labels()[start + i];
-            }
-            float[] probabilities = predict(count == EVALUATION_BATCH ? features : Arrays.copyOf(features, count * sampleSize), count);
-            counter.add(probabilities, labels, count);
-        }
-        return counter.result();
+    /** Returns the evaluation with every sample's prediction, for the inspection views. */
+    public EvaluationReport report(ImageDataset dataset) {
+        return Evaluator.evaluate(this::predict, dataset, classCount());
     }
 
     /** Runs one training step and records it; called by {@link Trainer} only. */
@@ -143,11 +166,29 @@ public final class TrainableNetwork {
         }
     }
 
+    /** Marks a training run as started; returns false when one is running already. */
+    boolean claimRun() {
+        return running.compareAndSet(false, true);
+    }
+
+    void releaseRun() {
+        running.set(false);
+    }
+
     void beginRun(TrainingSettings runSettings) {
         lock.lock();
         try {
             backend.applySettings(runSettings);
             settings = runSettings;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void setLearningRate(double learningRate) {
+        lock.lock();
+        try {
+            backend.setLearningRate(learningRate);
         } finally {
             lock.unlock();
         }
@@ -164,6 +205,11 @@ public final class TrainableNetwork {
 
     Random shuffleRandom() {
         return shuffleRandom;
+    }
+
+    /** The backend this network trains on. */
+    public Backend backendKind() {
+        return backend.kind();
     }
 
     NetworkBackend backend() {

@@ -19,6 +19,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.UnaryOperator;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ModelStoreTest {
@@ -90,8 +92,98 @@ class ModelStoreTest {
                 new DamagedFile("other manifest format", model -> withManifest(model,
                         "{\"format\":\"deepdesk-network\",\"version\":1}"), "error.model.corrupt"),
                 new DamagedFile("manifest not json", model -> withManifest(model, "version 1"), "error.model.corrupt"),
+                // Found by ModelStoreFuzzTest: ZipInputStream raised IllegalArgumentException on such a name.
+                new DamagedFile("entry name not utf-8", ModelStoreTest::withInvalidFirstName, "error.model.corrupt"),
                 new DamagedFile("weights not a model", model -> withEntries(model,
                         entries -> entries.put("weights.zip", randomBytes(512))), "error.model.corrupt"));
+    }
+
+    /** A hand edit of a saved model's {@code network.json}, and the error its load should raise. */
+    record EditedNetwork(String label, UnaryOperator<String> edit, String key) {
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    static Stream<EditedNetwork> editedNetworks() {
+        return Stream.of(
+                new EditedNetwork("smaller input", json -> json.replace("\"height\" : 28", "\"height\" : 14"),
+                        "error.model.weightsMismatch"),
+                new EditedNetwork("extra layer", json -> json.replace("\"type\" : \"Flatten\"",
+                        "\"type\" : \"Flatten\" }, { \"type\" : \"Dense\", \"units\" : 32, \"activation\" : \"RELU\""),
+                        "error.model.layerCountMismatch"),
+                new EditedNetwork("negative units", json -> json.replace("\"units\" : 10", "\"units\" : -10"),
+                        "error.model.invalidNetwork"),
+                new EditedNetwork("negative input width", json -> json.replace("\"width\" : 28", "\"width\" : -28"),
+                        "error.model.invalidNetwork"),
+                new EditedNetwork("eleven classes", json -> json.replace("\"units\" : 10", "\"units\" : 11"),
+                        "error.model.invalidNetwork"),
+                new EditedNetwork("unknown layer type", json -> json.replace("\"Flatten\"", "\"Reshape\""),
+                        "error.spec.invalidContent"),
+                new EditedNetwork("units as text", json -> json.replace("\"units\" : 10", "\"units\" : \"ten\""),
+                        "error.spec.invalidContent"),
+                new EditedNetwork("units beyond int", json -> json.replace("\"units\" : 10", "\"units\" : 1e12"),
+                        "error.spec.invalidContent"),
+                new EditedNetwork("not json", json -> json.substring(0, json.length() / 2), "error.spec.invalidJson"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("editedNetworks")
+    void editedNetworkIsRejected(EditedNetwork edited) throws IOException {
+        byte[] model = withNetwork(savedBytes, edited.edit());
+        Path file = Files.write(folder.resolve("edited.ddmodel"), model);
+
+        EngineException failure = catchThrowableOfType(EngineException.class, () -> ModelStore.load(file));
+
+        assertThat(failure).isNotNull();
+        assertThat(failure.userMessage().key()).isEqualTo(edited.key());
+        assertThat(failure.userMessage().arguments().get(0)).isEqualTo("edited.ddmodel");
+        assertThat(failure.getMessage()).contains("edited.ddmodel");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Backend.class)
+    void fewerFiltersNamesLayer(Backend backend) throws IOException {
+        TrainableNetwork network = TrainableNetwork.create(TrainerTest.tinyCnn(), ModelFixture.SETTINGS, 10, backend);
+        Path file = folder.resolve(MODEL_NAME);
+        ModelStore.save(network, file);
+        byte[] model = withNetwork(Files.readAllBytes(file), json -> json.replace("\"filters\" : 4", "\"filters\" : 2"));
+        Files.write(file, model);
+
+        Message message = catchThrowableOfType(EngineException.class, () -> ModelStore.load(file)).userMessage();
+
+        // Layer 1 is Conv2D 4 of 3x3 on one channel: 4 * 9 weights and 4 biases, 2 * 9 + 2 after the edit.
+        assertThat(message.key()).isEqualTo("error.model.weightsMismatch");
+        assertThat(message.arguments()).containsExactly(MODEL_NAME, 1, "Conv2D", 20L, 40L);
+    }
+
+    @Test
+    void invalidNetworkNamesLayer() throws IOException {
+        byte[] model = withNetwork(savedBytes, json -> json.replace("\"units\" : 10", "\"units\" : -10"));
+        Path file = Files.write(folder.resolve(MODEL_NAME), model);
+
+        EngineException failure = catchThrowableOfType(EngineException.class, () -> ModelStore.load(file));
+
+        assertThat(failure.getMessage()).contains(MODEL_NAME);
+        assertThat(failure.getMessage()).contains("Layer 2 (Dense) has -10 units");
+        assertThat(failure.localizedMessage(Locale.SIMPLIFIED_CHINESE)).contains(MODEL_NAME);
+    }
+
+    @Test
+    void editedVersionOneFixtureIsRejected() throws IOException, URISyntaxException {
+        URL resource = ModelStoreTest.class.getResource(ModelFixture.VERSION_1_RESOURCE);
+        assertThat(resource).isNotNull();
+        byte[] fixture = Files.readAllBytes(Path.of(resource.toURI()));
+        byte[] model = withNetwork(fixture, json -> json.replace("\"height\" : 28", "\"height\" : 14"));
+        Path file = Files.write(folder.resolve(MODEL_NAME), model);
+
+        Message message = catchThrowableOfType(EngineException.class, () -> ModelStore.load(file)).userMessage();
+
+        // The fixture predates the manifest's layer counts, so the restored Deeplearning4j network is counted.
+        assertThat(message.key()).isEqualTo("error.model.parameterCountMismatch");
+        assertThat(message.arguments()).containsExactly(MODEL_NAME, 14L * 28 * 10 + 10, 28L * 28 * 10 + 10);
     }
 
     @Test
@@ -341,6 +433,18 @@ class ModelStoreTest {
         return "{\"format\":\"deepdesk-model\",\"version\":" + version + ",\"classCount\":10,\"backend\":\"deeplearning4j\"}";
     }
 
+    /** Returns a copy whose first entry name has a lone UTF-8 continuation byte, at offset 30 of a zip's first header. */
+    private static byte[] withInvalidFirstName(byte[] model) {
+        byte[] damaged = model.clone();
+        damaged[30 + 7] = (byte) 0xB6;
+        return damaged;
+    }
+
+    private static byte[] withNetwork(byte[] model, UnaryOperator<String> edit) {
+        return withEntries(model, entries -> entries.put("network.json",
+                utf8(edit.apply(new String(entries.get("network.json"), StandardCharsets.UTF_8)))));
+    }
+
     private static byte[] withManifest(byte[] model, String manifest) {
         return withEntries(model, entries -> entries.put("manifest.json", utf8(manifest)));
     }
@@ -398,7 +502,17 @@ class ModelStoreTest {
         }
 
         @Override
+        public Backend kind() {
+            return Backend.NATIVE;
+        }
+
+        @Override
         public void applySettings(TrainingSettings settings) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void setLearningRate(double learningRate) {
             throw new UnsupportedOperationException();
         }
 
