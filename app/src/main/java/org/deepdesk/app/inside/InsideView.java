@@ -92,7 +92,7 @@ public final class InsideView extends BorderPane {
             featureMaps.getChildren().setAll(new Label(messages.get(network == null ? "draw.hint.trainFirst" : "inside.drawFirst")));
             return;
         }
-        featureMaps.getChildren().setAll(new Label(messages.get("inside.featureMaps.explain")));
+        featureMaps.getChildren().setAll(explanation("inside.featureMaps.explain"));
         List<LayerSpec> layers = network.spec().layers();
         for (LayerOutput output : prediction.layerOutputs()) {
             featureMaps.getChildren().add(layerRow(layers.get(output.layerIndex()), output));
@@ -144,7 +144,7 @@ public final class InsideView extends BorderPane {
             filters.getChildren().setAll(new Label(messages.get("inside.noFilters")));
             return;
         }
-        filters.getChildren().setAll(new Label(messages.get("inside.filters.explain")));
+        filters.getChildren().setAll(explanation("inside.filters.explain"));
         for (ConvFilters layer : layers) {
             Label title = new Label(messages.format("inside.filterTitle", layer.layerIndex() + 1, layer.filters(),
                     layer.kernel(), layer.inputChannels()));
@@ -157,6 +157,12 @@ public final class InsideView extends BorderPane {
             }
             filters.getChildren().add(new VBox(4, title, kernels));
         }
+    }
+
+    private Label explanation(String key) {
+        Label label = new Label(messages.get(key));
+        label.setWrapText(true);
+        return label;
     }
 
     private static ImageView view(WritableImage image, double width, double height) {

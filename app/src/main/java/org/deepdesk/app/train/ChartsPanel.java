@@ -9,7 +9,10 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
+import javafx.scene.Node;
+import javafx.scene.control.Control;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -43,10 +46,14 @@ final class ChartsPanel extends VBox {
 
         VBox.setVgrow(loss.viewer(), Priority.ALWAYS);
         VBox.setVgrow(accuracy.viewer(), Priority.ALWAYS);
-        getChildren().addAll(toolbar(), loss.viewer(), accuracy.viewer());
+        getChildren().addAll(toolbar(), new ChartSummary(model.curves(), messages), loss.viewer(), accuracy.viewer());
+        // A screen reader cannot read a drawn chart: the canvas gets the chart's title, and the
+        // summary label above the charts carries the numbers.
+        loss.viewer().getCanvas().setAccessibleText(messages.get("chart.loss"));
+        accuracy.viewer().getCanvas().setAccessibleText(messages.get("chart.accuracy"));
     }
 
-    private HBox toolbar() {
+    private FlowPane toolbar() {
         Label smoothingLabel = new Label(messages.get("chart.smoothing"));
         Slider smoothing = new Slider(0, 0.99, 0);
         smoothing.setId("smoothing");
@@ -68,10 +75,14 @@ final class ChartsPanel extends VBox {
         Label hint = new Label(messages.get("chart.zoomHint"));
         hint.getStyleClass().add("hint");
 
-        HBox toolbar = new HBox(8, smoothingLabel, smoothing, logScale, lossPng, accuracyPng, csv);
+        // A flow pane wraps the hint to a second line instead of cutting labels short on small screens.
+        FlowPane toolbar = new FlowPane(8, 4, smoothingLabel, smoothing, logScale, lossPng, accuracyPng, csv, hint);
         toolbar.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(hint, Priority.ALWAYS);
-        toolbar.getChildren().add(hint);
+        for (Node node : toolbar.getChildren()) {
+            if (node instanceof Control control) {
+                control.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
         return toolbar;
     }
 
