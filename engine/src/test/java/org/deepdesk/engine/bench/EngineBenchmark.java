@@ -29,7 +29,7 @@ import org.nd4j.linalg.profiler.ProfilerConfig;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
- * The engine speed benchmark of issue 10: trains the reference CNN for a fixed number of samples
+ * The engine speed benchmark: trains the reference CNN for a fixed number of samples
  * and compares with the PyTorch reference script when PyTorch is installed.
  *
  * <p>Run from the repository root (see docs/benchmarks.md, section "Engine speed"):

@@ -9,20 +9,23 @@ import org.deepdesk.engine.spec.Presets;
 import org.deepdesk.engine.spec.ShapeInference;
 import org.deepdesk.engine.train.Backend;
 import org.deepdesk.engine.train.TrainableNetwork;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class LayerOutputsTest {
 
-    static List<String> presets() {
-        return Presets.IDS;
+    /** Every preset on every backend, since each backend exposes its layers its own way. */
+    static Stream<Arguments> presets() {
+        return Presets.IDS.stream().flatMap(id -> Stream.of(Backend.values()).map(backend -> Arguments.of(id, backend)));
     }
 
     @ParameterizedTest
     @MethodSource("presets")
-    void featureMapsMatchInferredShapes(String preset) {
+    void featureMapsMatchInferredShapes(String preset, Backend backend) {
         NetworkDocument document = Presets.load(preset);
-        TrainableNetwork network = TrainableNetwork.create(document.network(), document.training(), 10, Backend.DL4J);
+        TrainableNetwork network = TrainableNetwork.create(document.network(), document.training(), 10, backend);
         List<LayerSummary> expected = ShapeInference.summarize(document.network(), 10).layers();
 
         List<LayerOutput> outputs = network.layerOutputs(new float[784]);
@@ -37,22 +40,27 @@ class LayerOutputsTest {
 
     @ParameterizedTest
     @MethodSource("presets")
-    void lastOutputIsTheProbabilities(String preset) {
+    void lastOutputIsTheProbabilities(String preset, Backend backend) {
         NetworkDocument document = Presets.load(preset);
-        TrainableNetwork network = TrainableNetwork.create(document.network(), document.training(), 10, Backend.DL4J);
+        TrainableNetwork network = TrainableNetwork.create(document.network(), document.training(), 10, backend);
         float[] image = new float[784];
         image[400] = 1;
 
         List<LayerOutput> outputs = network.layerOutputs(image);
 
-        assertThat(outputs.get(outputs.size() - 1).values()).containsExactly(network.predict(image));
+        float[] probabilities = network.predict(image);
+        float[] last = outputs.get(outputs.size() - 1).values();
+        assertThat(last).hasSameSizeAs(probabilities);
+        for (int i = 0; i < last.length; i++) {
+            assertThat(last[i]).as("class %d", i).isCloseTo(probabilities[i], org.assertj.core.api.Assertions.within(1e-5f));
+        }
     }
 
     @ParameterizedTest
     @MethodSource("presets")
-    void filtersOfEveryConvolution(String preset) {
+    void filtersOfEveryConvolution(String preset, Backend backend) {
         NetworkDocument document = Presets.load(preset);
-        TrainableNetwork network = TrainableNetwork.create(document.network(), document.training(), 10, Backend.DL4J);
+        TrainableNetwork network = TrainableNetwork.create(document.network(), document.training(), 10, backend);
         long convolutions = document.network().layers().stream()
                 .filter(org.deepdesk.engine.spec.Conv2DSpec.class::isInstance).count();
 
