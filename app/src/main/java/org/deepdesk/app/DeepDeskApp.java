@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import javafx.application.Application;
 import javafx.stage.Stage;
+import org.deepdesk.app.classroom.DefaultSubset;
 import org.deepdesk.app.shell.MainWindow;
 import org.deepdesk.engine.train.ModelStore;
 import org.deepdesk.i18n.Messages;
@@ -29,6 +30,7 @@ public class DeepDeskApp extends Application {
                 .map(Path::of)
                 .findFirst();
         new MainWindow(workbench, stage).show(modelFile);
+        DefaultSubset.forUser(workbench).start(stage);
     }
 
     @Override

@@ -24,6 +24,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import org.deepdesk.app.classroom.PresenterLayout;
 import org.deepdesk.engine.spec.LayerSpec;
 import org.deepdesk.engine.spec.LayerSummary;
 import org.deepdesk.engine.spec.NetworkCost;
@@ -153,7 +154,10 @@ public final class BuildView extends BorderPane {
         middle.setDividerPositions(0.5);
 
         VBox.setVgrow(help, Priority.ALWAYS);
-        VBox right = new VBox(6, title("build.properties"), editor, title("build.help"), help);
+        VBox helpBox = new VBox(6, title("build.help"), help);
+        VBox.setVgrow(helpBox, Priority.ALWAYS);
+        helpBox.getStyleClass().add(PresenterLayout.SECONDARY);
+        VBox right = new VBox(6, title("build.properties"), editor, helpBox);
         right.setMinWidth(260);
 
         SplitPane split = new SplitPane(left, middle, right);
@@ -184,6 +188,8 @@ public final class BuildView extends BorderPane {
         exportBar.setAlignment(Pos.CENTER_LEFT);
         VBox pictureBox = new VBox(4, canvas, exportBar);
 
+        table.setAccessibleText(messages.get("build.summary"));
+        picture.setAccessibleText(messages.get("build.picture"));
         Tab summaryTab = new Tab(messages.get("build.summary"), summary);
         summaryTab.setId("summaryTab");
         Tab pictureTab = new Tab(messages.get("build.picture"), pictureBox);

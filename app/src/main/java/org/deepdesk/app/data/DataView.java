@@ -100,6 +100,7 @@ public final class DataView extends BorderPane {
         progress.setId("dataProgress");
         progress.setPrefWidth(240);
         progress.progressProperty().bind(model.progressProperty());
+        progress.setAccessibleText(messages.get("data.loading"));
         Button cancel = new Button(messages.get("data.cancel"));
         cancel.setId("cancelLoading");
         cancel.setOnAction(event -> model.cancel());
@@ -136,6 +137,7 @@ public final class DataView extends BorderPane {
     private VBox reportPane() {
         report.setId("loadReport");
         report.setPrefWidth(380);
+        report.setAccessibleText(messages.get("data.report"));
         Label heading = new Label(messages.get("data.report"));
         heading.getStyleClass().add("section-title");
         VBox.setVgrow(report, Priority.ALWAYS);

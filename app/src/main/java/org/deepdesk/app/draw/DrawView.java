@@ -25,6 +25,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.transform.Transform;
+import org.deepdesk.app.classroom.PresenterLayout;
 import org.deepdesk.engine.preprocess.GrayImage;
 import org.deepdesk.i18n.Messages;
 
@@ -63,6 +64,8 @@ public final class DrawView extends BorderPane {
         clearCanvas();
         canvas.setId("drawCanvas");
         canvas.setAccessibleText(messages.get("draw.canvas"));
+        // Touch and pen need no handlers of their own: JavaFX turns unconsumed touch events into
+        // synthesized mouse events (MouseEvent.isSynthesized), and pen tablets reach JavaFX as a mouse.
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::beginStroke);
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::continueStroke);
 
@@ -155,6 +158,7 @@ public final class DrawView extends BorderPane {
             bars[digit] = new ProgressBar(0);
             bars[digit].setPrefWidth(260);
             bars[digit].getStyleClass().add("probability-bar");
+            bars[digit].setAccessibleText(messages.format("draw.probability.accessible", digit));
             percentages[digit] = new Label();
             percentages[digit].setMinWidth(56);
             Label digitLabel = new Label(Integer.toString(digit));
@@ -182,6 +186,7 @@ public final class DrawView extends BorderPane {
         title.setMaxWidth(260);
         VBox box = new VBox(8, title, steps);
         box.setPadding(new Insets(0, 0, 0, 16));
+        box.getStyleClass().add(PresenterLayout.SECONDARY);
         return box;
     }
 

@@ -37,6 +37,7 @@ public final class EvaluateView extends BorderPane {
         this.model = model;
         this.messages = messages;
         this.metrics = new ClassMetricsTable(messages);
+        metrics.setAccessibleText(messages.get("evaluate.metrics.accessible"));
         getStyleClass().add("evaluate-view");
         setPadding(new Insets(12));
 
@@ -59,6 +60,7 @@ public final class EvaluateView extends BorderPane {
         evaluate.disableProperty().bind(model.networkProperty().isNull().or(model.runningProperty()));
         evaluate.setOnAction(event -> model.evaluate());
         ProgressIndicator busy = new ProgressIndicator();
+        busy.setAccessibleText(messages.get("evaluate.busy.accessible"));
         busy.setPrefSize(22, 22);
         busy.visibleProperty().bind(model.runningProperty());
         accuracy.setId("evaluateAccuracy");

@@ -1,16 +1,24 @@
 package org.deepdesk.app.shell;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.deepdesk.app.Workbench;
 import org.deepdesk.app.build.BuildView;
+import org.deepdesk.app.classroom.AccessibleNames;
+import org.deepdesk.app.classroom.Appearance;
+import org.deepdesk.app.classroom.Lesson;
+import org.deepdesk.app.classroom.LessonPanel;
+import org.deepdesk.app.classroom.PresenterLayout;
+import org.deepdesk.app.data.DataView;
 import org.deepdesk.app.draw.DrawView;
 import org.deepdesk.app.evaluate.EvaluateView;
 import org.deepdesk.app.inside.InsideView;
@@ -20,7 +28,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The main window: menu bar and the Build, Train and Draw tabs. Switching the language rebuilds
+ * The main window: menu bar, the Build, Train, Draw, Evaluate and Inside tabs, and the guided
+ * lesson's side panel. Switching the language rebuilds
  * the views from the same view models, so nothing the user did is lost.
  */
 public final class MainWindow {
@@ -36,6 +45,10 @@ public final class MainWindow {
     private DrawView drawView;
     private EvaluateView evaluateView;
     private InsideView insideView;
+    private final Appearance appearance = Appearance.forUser();
+    private Lesson lesson;
+    private LessonPanel lessonPanel;
+    private DataView dataView;
 
     public MainWindow(Workbench workbench, Stage stage) {
         this.workbench = workbench;
@@ -43,6 +56,19 @@ public final class MainWindow {
         if (cjkFamily.isEmpty()) {
             LOG.warn("No font with Chinese glyphs found; install one such as fonts-noto-cjk for the Chinese UI");
         }
+        lesson = new Lesson(workbench);
+        appearance.themeProperty().addListener((observable, old, theme) -> applyAppearance());
+        appearance.presenterProperty().addListener((observable, was, presenter) -> applyAppearance());
+    }
+
+    /** Returns the theme and presenter mode of this window. */
+    public Appearance appearance() {
+        return appearance;
+    }
+
+    /** Returns the guided lesson of this window. */
+    public Lesson lesson() {
+        return lesson;
     }
 
     /** Shows the window and, when given, opens a model file such as one passed on the command line. */
@@ -52,9 +78,12 @@ public final class MainWindow {
     }
 
     public void show() {
-        Scene scene = new Scene(createRoot(0), 1280, 760);
-        scene.getStylesheets().add(getClass().getResource(STYLESHEET).toExternalForm());
+        // The Build tab opens first; the Data tab before it shows MNIST until another dataset is chosen.
+        Scene scene = new Scene(createRoot(1), 1280, 760);
         stage.setScene(scene);
+        applyAppearance();
+        KeyboardShortcuts.install(scene, this::selectTab,
+                () -> appearance.presenterProperty().set(!appearance.presenterProperty().get()), this::showShortcuts);
         stage.setMinWidth(1000);
         stage.setMinHeight(640);
         workbench.localeProperty().addListener((observable, old, locale) -> rebuild());
@@ -62,14 +91,52 @@ public final class MainWindow {
     }
 
     private void rebuild() {
-        int selectedTab = ((TabPane) ((BorderPane) stage.getScene().getRoot()).getCenter()).getSelectionModel().getSelectedIndex();
+        int selectedTab = tabs().getSelectionModel().getSelectedIndex();
         buildView.dispose();
         drawView.dispose();
         evaluateView.dispose();
         insideView.dispose();
+        dataView.dispose();
         // The new canvas starts empty, so the prediction of the old drawing goes too.
         workbench.draw().clear();
         stage.getScene().setRoot(createRoot(selectedTab));
+        applyAppearance();
+    }
+
+    private void applyAppearance() {
+        Scene scene = stage.getScene();
+        if (scene == null) {
+            return;
+        }
+        appearance.applyTo(scene, STYLESHEET);
+        PresenterLayout.apply(scene.getRoot(), appearance.presenterProperty().get());
+    }
+
+    private TabPane tabs() {
+        return (TabPane) ((BorderPane) stage.getScene().getRoot()).getCenter();
+    }
+
+    private void selectTab(int index) {
+        if (index >= tabs().getTabs().size()) {
+            return;
+        }
+        tabs().getSelectionModel().select(index);
+        tabs().getSelectionModel().getSelectedItem().getContent().requestFocus();
+    }
+
+    private static void selectTab(TabPane tabs, String id) {
+        tabs.getTabs().stream().filter(tab -> id.equals(tab.getId())).findFirst()
+                .ifPresent(tab -> tabs.getSelectionModel().select(tab));
+    }
+
+    private void showShortcuts() {
+        List<String> titles = tabs().getTabs().stream().map(Tab::getText).toList();
+        ShortcutHelp.show(stage, titles, workbench.messages());
+    }
+
+    private void startLesson() {
+        lesson.start();
+        lessonPanel.show();
     }
 
     private Parent createRoot(int selectedTab) {
@@ -83,8 +150,10 @@ public final class MainWindow {
         drawView = new DrawView(workbench.draw(), messages);
         evaluateView = new EvaluateView(workbench.evaluate(), messages);
         insideView = new InsideView(workbench.draw(), workbench.background(), messages);
+        dataView = new DataView(workbench.data(), messages);
 
         TabPane tabs = new TabPane(
+                tab("dataTab", messages.get("tab.data"), dataView),
                 tab("buildTab", messages.get("tab.build"), buildView),
                 tab("trainTab", messages.get("tab.train"), trainView),
                 tab("drawTab", messages.get("tab.draw"), drawView),
@@ -96,11 +165,20 @@ public final class MainWindow {
 
         BorderPane root = new BorderPane(tabs);
         menu = new MainMenu(workbench, stage, messages);
-        root.setTop(menu.create());
+        MenuBar bar = menu.create();
+        // The View menu goes before Help, the last menu by convention.
+        bar.getMenus().add(bar.getMenus().size() - 1, ViewMenu.create(appearance, messages, this::startLesson, this::showShortcuts));
+        root.setTop(bar);
+        lessonPanel = new LessonPanel(lesson, messages, root, id -> selectTab(tabs, id));
+        root.setRight(lessonPanel);
+        if (lesson.activeProperty().get()) {
+            lessonPanel.show();
+        }
         root.getStyleClass().add("deepdesk-root");
         if (chinese && cjkFamily.isPresent()) {
             root.setStyle("-fx-font-family: '" + cjkFamily.get() + "';");
         }
+        AccessibleNames.complete(root);
         return root;
     }
 

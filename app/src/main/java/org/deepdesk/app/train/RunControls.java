@@ -59,6 +59,7 @@ final class RunControls extends VBox {
 
         ProgressBar progress = new ProgressBar();
         progress.setId("trainingProgress");
+        progress.setAccessibleText(messages.get("train.progress.accessible"));
         progress.setMaxWidth(Double.MAX_VALUE);
         progress.progressProperty().bind(model.progressProperty());
 

@@ -7,6 +7,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import org.deepdesk.app.build.BuildViewModel;
+import org.deepdesk.app.classroom.PresenterLayout;
 import org.deepdesk.i18n.Messages;
 
 /**
@@ -28,7 +29,10 @@ public final class TrainView extends BorderPane {
         left.setMinWidth(290);
         setLeft(left);
 
-        SplitPane center = new SplitPane(new ChartsPanel(model, messages, chartFontFamily), new RunsTable(model.runLog(), messages));
+        RunsTable runs = new RunsTable(model.runLog(), messages);
+        runs.getStyleClass().add(PresenterLayout.SECONDARY);
+        runs.setAccessibleText(messages.get("runs.accessible"));
+        SplitPane center = new SplitPane(new ChartsPanel(model, messages, chartFontFamily), runs);
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.72);
         setCenter(center);
