@@ -1,12 +1,8 @@
 package org.deepdesk.engine.data;
 
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.AreaAveragingScaleFilter;
 import java.awt.image.BufferedImage;
-import java.awt.image.FilteredImageSource;
-import java.awt.image.ImageProducer;
-import java.awt.image.PixelGrabber;
+import org.deepdesk.engine.preprocess.ImageScaling;
 import org.deepdesk.engine.spec.ImageShape;
 
 /**
@@ -22,7 +18,7 @@ final class ImageConversion {
 
     /** Writes the converted image into {@code target} at {@code offset}, in channel, row, column order. */
     static void convert(BufferedImage source, ImageShape shape, byte[] target, int offset) {
-        int[] rgb = resize(opaque(source), shape.width(), shape.height());
+        int[] rgb = ImageScaling.resize(opaque(source), shape.width(), shape.height());
         int plane = shape.width() * shape.height();
         for (int i = 0; i < plane; i++) {
             int red = (rgb[i] >> 16) & 0xFF;
@@ -48,43 +44,5 @@ final class ImageConversion {
             graphics.dispose();
         }
         return image;
-    }
-
-    private static int[] resize(BufferedImage image, int width, int height) {
-        if (image.getWidth() == width && image.getHeight() == height) {
-            return image.getRGB(0, 0, width, height, null, 0, width);
-        }
-        if (width <= image.getWidth() && height <= image.getHeight()) {
-            return shrink(image, width, height);
-        }
-        return enlarge(image, width, height);
-    }
-
-    /** Runs the JDK's area-averaging filter directly; the grabber returns once it has all pixels. */
-    private static int[] shrink(BufferedImage image, int width, int height) {
-        ImageProducer scaled = new FilteredImageSource(image.getSource(), new AreaAveragingScaleFilter(width, height));
-        int[] rgb = new int[width * height];
-        PixelGrabber grabber = new PixelGrabber(scaled, 0, 0, width, height, rgb, 0, width);
-        try {
-            if (!grabber.grabPixels()) {
-                throw new IllegalStateException("area-averaging scale failed, status " + grabber.getStatus());
-            }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while scaling an image", interrupted);
-        }
-        return rgb;
-    }
-
-    private static int[] enlarge(BufferedImage image, int width, int height) {
-        BufferedImage target = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D graphics = target.createGraphics();
-        try {
-            graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            graphics.drawImage(image, 0, 0, width, height, null);
-        } finally {
-            graphics.dispose();
-        }
-        return target.getRGB(0, 0, width, height, null, 0, width);
     }
 }

@@ -15,17 +15,28 @@ import java.awt.image.PixelGrabber;
  *
  * <p>Ink travels through 8-bit RGB, so values come back rounded to multiples of 1/255.
  */
-final class ImageScaling {
+public final class ImageScaling {
 
     private ImageScaling() {
     }
 
     /** Returns {@code source} resized to {@code width} x {@code height}. */
     static GrayImage scale(GrayImage source, int width, int height) {
-        BufferedImage image = toRgb(source);
-        boolean shrinking = width <= source.width() && height <= source.height();
-        int[] rgb = shrinking ? shrink(image, width, height) : enlarge(image, width, height);
-        return fromRgb(width, height, rgb);
+        return fromRgb(width, height, resize(toRgb(source), width, height));
+    }
+
+    /**
+     * Returns the RGB pixels of {@code image} resized to {@code width} x {@code height}, row-major:
+     * area averaging when shrinking, bilinear interpolation when enlarging.
+     */
+    public static int[] resize(BufferedImage image, int width, int height) {
+        if (image.getWidth() == width && image.getHeight() == height) {
+            return image.getRGB(0, 0, width, height, null, 0, width);
+        }
+        if (width <= image.getWidth() && height <= image.getHeight()) {
+            return shrink(image, width, height);
+        }
+        return enlarge(image, width, height);
     }
 
     /**
