@@ -7,10 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.deepdesk.engine.EngineException;
 import org.deepdesk.engine.spec.ImageShape;
 import org.deepdesk.i18n.Message;
@@ -31,6 +35,13 @@ import org.slf4j.LoggerFactory;
  * @param seed picks the test split
  */
 public record ImageFolderSource(Path folder, ImageShape shape, long memoryLimit, long seed) implements DatasetSource {
+
+    /**
+     * Images with more pixels than this are skipped unread: decoding one takes four bytes per
+     * pixel, so 50 megapixels already need 200 MB before any conversion.
+     */
+    static final long MAX_PIXELS = 50_000_000L;
+
 
     private static final Logger LOG = LoggerFactory.getLogger(ImageFolderSource.class);
 
@@ -99,12 +110,27 @@ public record ImageFolderSource(Path folder, ImageShape shape, long memoryLimit,
                 skipped.add(new SkippedItem(file.toString(), Message.of("dataset.skip.emptyFile")));
                 return;
             }
-            BufferedImage image = ImageIO.read(file.toFile());
-            if (image == null) {
-                skipped.add(new SkippedItem(file.toString(), Message.of("dataset.skip.notImage")));
-                return;
+            try (ImageInputStream input = ImageIO.createImageInputStream(file.toFile())) {
+                Iterator<ImageReader> readers = input == null ? Collections.emptyIterator() : ImageIO.getImageReaders(input);
+                if (!readers.hasNext()) {
+                    skipped.add(new SkippedItem(file.toString(), Message.of("dataset.skip.notImage")));
+                    return;
+                }
+                ImageReader reader = readers.next();
+                try {
+                    reader.setInput(input, true, true);
+                    // The header gives the size, so a huge image is skipped before it is decoded.
+                    long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                    if (pixels > MAX_PIXELS) {
+                        skipped.add(new SkippedItem(file.toString(),
+                                Message.of("dataset.skip.tooLarge", reader.getWidth(0), reader.getHeight(0), MAX_PIXELS / 1_000_000)));
+                        return;
+                    }
+                    images.add(reader.read(0), label);
+                } finally {
+                    reader.dispose();
+                }
             }
-            images.add(image, label);
         } catch (IOException | RuntimeException damaged) {
             // ImageIO's decoders throw runtime exceptions, not only IOException, on damaged data.
             LOG.debug("Skipping {}", file, damaged);

@@ -120,6 +120,22 @@ class ImageFolderSourceTest {
     }
 
     @Test
+    void hugeImageSkippedUnread() throws IOException {
+        // A 10,000 x 6,000 PNG: a valid header promising 60 megapixels, with no pixel data after it.
+        byte[] header = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+            0, 0, 0x27, 0x10, 0, 0, 0x17, 0x70, 8, 0, 0, 0, 0, 0, 0, 0, 0};
+        Files.write(folder.resolve("cats").resolve("huge.png"), header);
+
+        LoadReport report = source(ImageShape.MNIST).load(LoadMonitor.NONE).report();
+
+        List<String> reasons = report.skipped().stream()
+                .filter(item -> item.location().endsWith("huge.png"))
+                .map(item -> item.reason().key())
+                .collect(Collectors.toList());
+        assertEquals(List.of("dataset.skip.tooLarge"), reasons);
+    }
+
+    @Test
     void singleClassRejected() throws IOException {
         Path single = Files.createDirectories(folder.resolve("only").resolve("one"));
         writeImage(single.resolve("x.png"), 5, 5, Color.WHITE, "png");
