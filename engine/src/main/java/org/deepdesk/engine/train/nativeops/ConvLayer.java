@@ -9,7 +9,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /** Conv2D on oneDNN through {@code conv2d} / {@code conv2d_bp}: NHWC data, weights [kH, kW, inC, outC]. */
 final class ConvLayer extends Layer {
 
-    /** Weight layout: 0 = [kH, kW, inC, outC], 1 = [outC, inC, kH, kW], 2 = [outC, kH, kW, inC]. */
+    /**
+     * Weight layout: 0 = [kH, kW, inC, outC], 1 = [outC, inC, kH, kW], 2 = [outC, kH, kW, inC].
+     * NOTE: the other layouts exist only to re-measure their speed; model files do not record the
+     * layout, so a model saved under another setting loads wrongly with the default.
+     */
     static final int WEIGHT_FORMAT = Integer.getInteger("deepdesk.nativeops.wformat", 0);
 
     private final Conv2DSpec spec;
