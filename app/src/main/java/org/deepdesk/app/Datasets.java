@@ -17,6 +17,9 @@ import org.deepdesk.i18n.Message;
  */
 public final class Datasets {
 
+    /** The name {@link IdxDatasetSource#mnist} gives the MNIST files. */
+    private static final String MNIST_NAME = "MNIST";
+
     private LoadedDataset current;
 
     /** Returns the current dataset, loading the bundled MNIST first when none was chosen; blocks. */
@@ -48,6 +51,18 @@ public final class Datasets {
     /** Returns the test set if it was loaded already, without loading it; for the FX thread. */
     public synchronized ImageDataset testIfLoaded() {
         return current == null ? null : current.test();
+    }
+
+    /**
+     * Returns the MNIST training set: the current one when MNIST is chosen, otherwise the bundled
+     * files, read again; blocks. Fine-tuning on the user's digits mixes these in.
+     */
+    public ImageDataset mnistTraining() {
+        LoadedDataset dataset = current();
+        if (dataset.name().equals(MNIST_NAME)) {
+            return dataset.training();
+        }
+        return mnist().load(LoadMonitor.NONE).training();
     }
 
     /** The bundled MNIST files. */

@@ -9,6 +9,8 @@ import org.deepdesk.app.build.BuildViewModel;
 import org.deepdesk.app.build.EpochTimeEstimator;
 import org.deepdesk.app.data.DataViewModel;
 import org.deepdesk.app.draw.DrawViewModel;
+import org.deepdesk.app.draw.HandwritingFolder;
+import org.deepdesk.app.draw.HandwritingViewModel;
 import org.deepdesk.app.evaluate.EvaluateViewModel;
 import org.deepdesk.app.train.TrainViewModel;
 import org.deepdesk.i18n.Messages;
@@ -30,6 +32,7 @@ public final class Workbench {
     private final BuildViewModel build;
     private final TrainViewModel train;
     private final DrawViewModel draw;
+    private final HandwritingViewModel handwriting;
     private final EpochTimeEstimator epochTime;
     private final EvaluateViewModel evaluate;
     private final DataViewModel data;
@@ -39,6 +42,9 @@ public final class Workbench {
         this.build = new BuildViewModel();
         this.train = new TrainViewModel(build, datasets, background);
         this.draw = new DrawViewModel(train.networkProperty(), background);
+        this.handwriting = new HandwritingViewModel(train.networkProperty(), train.runningProperty(), train::settings,
+                datasets::mnistTraining, HandwritingFolder.current(), background);
+        handwriting.load();
         this.epochTime = new EpochTimeEstimator(build, train::settings);
         this.evaluate = new EvaluateViewModel(train.networkProperty(), datasets, background);
         this.data = new DataViewModel(datasets, build, train.validationSplitProperty(), background);
@@ -62,6 +68,10 @@ public final class Workbench {
 
     public DrawViewModel draw() {
         return draw;
+    }
+
+    public HandwritingViewModel handwriting() {
+        return handwriting;
     }
 
     public EpochTimeEstimator epochTime() {

@@ -49,13 +49,15 @@ public final class DrawView extends BorderPane {
     private final Label answer = new Label();
     private final Label uncertainty = new Label();
     private final PreprocessingSteps steps;
+    private final HandwritingPane handwriting;
     private final AnimationTimer snapshotTimer;
     private boolean dirty;
     private double lastX;
     private double lastY;
 
-    public DrawView(DrawViewModel model, Messages messages) {
+    public DrawView(DrawViewModel model, HandwritingViewModel handwriting, Messages messages) {
         this.model = model;
+        this.handwriting = new HandwritingPane(handwriting, model, messages);
         this.messages = messages;
         this.steps = new PreprocessingSteps(messages);
         getStyleClass().add("draw-view");
@@ -113,7 +115,7 @@ public final class DrawView extends BorderPane {
         instructions.setWrapText(true);
         instructions.setMaxWidth(CANVAS_SIZE);
 
-        VBox box = new VBox(10, instructions, frame, tools);
+        VBox box = new VBox(10, instructions, frame, tools, handwriting);
         box.setPadding(new Insets(0, 16, 0, 0));
         return box;
     }

@@ -147,7 +147,7 @@ public final class MainWindow {
 
         buildView = new BuildView(workbench.build(), workbench.epochTime(), messages);
         TrainView trainView = new TrainView(workbench.train(), workbench.build(), messages, chartFamily);
-        drawView = new DrawView(workbench.draw(), messages);
+        drawView = new DrawView(workbench.draw(), workbench.handwriting(), messages);
         evaluateView = new EvaluateView(workbench.evaluate(), messages);
         insideView = new InsideView(workbench.draw(), workbench.background(), messages);
         dataView = new DataView(workbench.data(), messages);
