@@ -5,13 +5,14 @@ import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import org.deepdesk.app.build.BuildViewModel;
 import org.deepdesk.i18n.Message;
 import org.deepdesk.i18n.Messages;
 
-/** Train, Pause or Resume, Stop, Reset and Retry, with progress, status and the last result. */
+/** Train, Pause or Resume, Stop, Reset, Restore best epoch and Retry, with progress, status and the last result. */
 final class RunControls extends VBox {
 
     private final Messages messages;
@@ -49,7 +50,15 @@ final class RunControls extends VBox {
         reset.disableProperty().bind(model.runningProperty().or(model.networkProperty().isNull()));
         reset.setOnAction(event -> model.resetWeights());
 
-        FlowPane buttons = new FlowPane(8, 8, start, pause, stop, reset);
+        Button restoreBest = new Button(messages.get("train.restoreBest"));
+        restoreBest.setId("restoreBestEpoch");
+        restoreBest.setTooltip(new Tooltip(messages.get("train.restoreBest.help")));
+        restoreBest.disableProperty().bind(model.runningProperty()
+                .or(model.restoringProperty())
+                .or(model.checkpointEpochProperty().isEqualTo(0)));
+        restoreBest.setOnAction(event -> model.restoreBest());
+
+        FlowPane buttons = new FlowPane(8, 8, start, pause, stop, reset, restoreBest);
 
         Label invalid = new Label(messages.get("train.invalidNetwork"));
         invalid.getStyleClass().add("network-problem");

@@ -75,6 +75,7 @@ public final class TrainViewModel {
 
     private final TrainingCurves curves = new TrainingCurves();
     private final RunLog runLog = new RunLog();
+    private final BestCheckpoint bestCheckpoint = new BestCheckpoint();
     private final Queue<TrainingEvent> pending = new ConcurrentLinkedQueue<>();
     private final Timeline drain = new Timeline(new KeyFrame(DRAIN_INTERVAL, event -> drainEvents()));
     private volatile StopSignal stop = new StopSignal();
@@ -87,6 +88,7 @@ public final class TrainViewModel {
         drain.setCycleCount(Animation.INDEFINITE);
         build.presetSettingsProperty().addListener((observable, old, settings) -> useSettings(settings));
         useSettings(build.presetSettingsProperty().get());
+        network.addListener((observable, old, shown) -> bestCheckpoint.refresh(shown));
         runLog.compared().addListener((ListChangeListener<RunRecord>) change -> {
             curves.showOverlays(runLog.compared());
         });
@@ -213,6 +215,14 @@ public final class TrainViewModel {
         start();
     }
 
+    /** Replaces the weights with those of the best-validation epoch, on the background thread. */
+    public void restoreBest() {
+        if (running.get()) {
+            return;
+        }
+        bestCheckpoint.restore(network.get(), background, status::set, error::set);
+    }
+
     /** Shows a network loaded from a file, with its curves. */
     public void showLoaded(TrainableNetwork loaded) {
         network.set(loaded);
@@ -237,6 +247,7 @@ public final class TrainViewModel {
         }
         if (epochEnded && network.get() != null) {
             bestEpoch.set(network.get().history().bestEpoch().map(EpochRecord::epoch).orElse(0));
+            bestCheckpoint.refresh(network.get());
         }
         if (lastBatch != null && !paused.get()) {
             progress.set(lastBatch.runProgress());
@@ -346,6 +357,16 @@ public final class TrainViewModel {
     /** The epoch with the lowest validation loss in the shown history, or 0 when there is none. */
     public ReadOnlyIntegerProperty bestEpochProperty() {
         return bestEpoch.getReadOnlyProperty();
+    }
+
+    /** The epoch that "Restore best epoch" would restore, or 0 when the network has no snapshot. */
+    public ReadOnlyIntegerProperty checkpointEpochProperty() {
+        return bestCheckpoint.epochProperty();
+    }
+
+    /** Whether the best epoch is being restored. */
+    public ReadOnlyBooleanProperty restoringProperty() {
+        return bestCheckpoint.restoringProperty();
     }
 
     public ReadOnlyObjectProperty<Message> statusProperty() {

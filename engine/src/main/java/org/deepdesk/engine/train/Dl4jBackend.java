@@ -1,5 +1,6 @@
 package org.deepdesk.engine.train;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -160,6 +161,22 @@ final class Dl4jBackend implements NetworkBackend {
     @Override
     public void writeWeights(OutputStream output) throws IOException {
         ModelSerializer.writeModel(network, output, true);
+    }
+
+    @Override
+    public void restoreWeights(byte[] weights) throws IOException {
+        MultiLayerNetwork saved = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(weights), true);
+        if (saved.numParams() != network.numParams()) {
+            throw new IOException("the weights belong to another network: " + saved.numParams()
+                    + " parameters, expected " + network.numParams());
+        }
+        // Copied into the current network, so its configuration (optimizer, learning rate) stays.
+        network.setParams(saved.params());
+        INDArray savedState = saved.getUpdater().getStateViewArray();
+        INDArray state = network.getUpdater().getStateViewArray();
+        if (savedState != null && state != null && savedState.length() == state.length()) {
+            state.assign(savedState);
+        }
     }
 
     long parameterCount() {

@@ -61,6 +61,14 @@ public interface NetworkBackend {
     void writeWeights(OutputStream output) throws IOException;
 
     /**
+     * Replaces the weights, and the optimizer state where it fits the current settings, with
+     * bytes that {@link #writeWeights} of this same network wrote earlier.
+     *
+     * @throws IOException when the bytes are not weights of this network
+     */
+    void restoreWeights(byte[] weights) throws IOException;
+
+    /**
      * The result of one training step.
      *
      * @param loss mean cross-entropy of the batch before the update

@@ -1,7 +1,12 @@
 package org.deepdesk.engine.train;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -16,6 +21,10 @@ import org.deepdesk.engine.spec.NetworkSpec;
 import org.deepdesk.engine.spec.NetworkSummary;
 import org.deepdesk.engine.spec.ShapeInference;
 import org.deepdesk.engine.spec.TrainingSettings;
+import org.deepdesk.engine.train.Checkpoints.Checkpoint;
+import org.deepdesk.i18n.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A network with its weights and history: what the user trains, draws against and saves.
@@ -26,6 +35,8 @@ import org.deepdesk.engine.spec.TrainingSettings;
  */
 public final class TrainableNetwork {
 
+    private static final Logger LOG = LoggerFactory.getLogger(TrainableNetwork.class);
+
     private final NetworkSpec spec;
     private final NetworkBackend backend;
     private final ReentrantLock lock = new ReentrantLock();
@@ -33,7 +44,9 @@ public final class TrainableNetwork {
     private final List<BatchRecord> batches = new ArrayList<>();
     private final List<EpochRecord> epochs = new ArrayList<>();
     private final Random shuffleRandom;
+    private final Checkpoints checkpoints = new Checkpoints();
     private TrainingSettings settings;
+    private EpochRecord restoredEpoch;
 
     TrainableNetwork(NetworkSpec spec, TrainingSettings settings, NetworkBackend backend, TrainingHistory history) {
         this.spec = spec;
@@ -200,6 +213,73 @@ public final class TrainableNetwork {
             epochs.add(record);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Keeps a snapshot of the current weights for the epoch that just ended; called by
+     * {@link Trainer} after {@link #recordEpoch}.
+     */
+    void saveCheckpoint(EpochRecord record) {
+        lock.lock();
+        try {
+            ByteArrayOutputStream weights = new ByteArrayOutputStream();
+            backend.writeWeights(weights);
+            checkpoints.add(new Checkpoint(record, batches.size(), weights.toByteArray()));
+        } catch (IOException e) {
+            // A ByteArrayOutputStream never throws, so this comes from the backend's own serializer.
+            throw new UncheckedIOException("Could not snapshot the weights after epoch " + record.epoch(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Returns the epoch of the best-validation snapshot, or empty when no validated epoch has ended. */
+    public Optional<EpochRecord> bestCheckpoint() {
+        lock.lock();
+        try {
+            return checkpoints.best().map(Checkpoint::epoch);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Returns the epoch whose weights {@link #restoreBest()} restored last, or empty when none was. */
+    public OptionalInt restoredEpoch() {
+        lock.lock();
+        try {
+            return restoredEpoch == null ? OptionalInt.empty() : OptionalInt.of(restoredEpoch.epoch());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Replaces the weights with the snapshot of the epoch with the lowest validation loss. The
+     * history keeps every batch and epoch, so the curves still show the later epochs; only
+     * {@link #restoredEpoch()} records the restore.
+     *
+     * @return the epoch that was restored
+     * @throws EngineException when a run is in progress or no validated epoch has a snapshot
+     */
+    public EpochRecord restoreBest() {
+        if (!claimRun()) {
+            throw new EngineException(Message.of("error.train.alreadyRunning", spec.name()));
+        }
+        lock.lock();
+        try {
+            Checkpoint best = checkpoints.best()
+                    .orElseThrow(() -> new EngineException(Message.of("error.train.noCheckpoint", spec.name())));
+            backend.restoreWeights(best.weights());
+            restoredEpoch = best.epoch();
+            LOG.info("Restored the weights of {} after epoch {} (validation loss {})",
+                    spec.name(), best.epoch().epoch(), best.epoch().validationLoss());
+            return best.epoch();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not restore the snapshot of " + spec.name(), e);
+        } finally {
+            lock.unlock();
+            releaseRun();
         }
     }
 

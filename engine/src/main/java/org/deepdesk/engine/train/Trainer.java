@@ -19,6 +19,9 @@ import org.slf4j.LoggerFactory;
  * Runs training epochs on a {@link TrainableNetwork}, on the calling thread, and reports each
  * batch and epoch to a listener. A second run continues from the current weights and history.
  *
+ * <p>After each epoch the network keeps an in-memory snapshot of its weights, so the epoch with
+ * the lowest validation loss can be restored with {@link TrainableNetwork#restoreBest()}.
+ *
  * <p>The validation set is the same on every run with the same seed and data: a seeded
  * permutation picks it before any training, so it never leaks into the training batches.
  */
@@ -194,6 +197,7 @@ public final class Trainer {
 
             EpochRecord record = validate(epoch, lossSum / seen, (double) correctSum / seen, epochStart);
             network.recordEpoch(record);
+            network.saveCheckpoint(record);
             listener.onEvent(new EpochEnd(record, learningRate));
             if (earlyStopping.shouldStop(record.validationLoss())) {
                 LOG.info("Validation loss has not fallen for {} epochs; stopping early after epoch {}",

@@ -521,5 +521,10 @@ class ModelStoreTest {
             output.write(new byte[1024]);
             throw new IOException("No space left on device");
         }
+
+        @Override
+        public void restoreWeights(byte[] weights) {
+            throw new UnsupportedOperationException();
+        }
     }
 }

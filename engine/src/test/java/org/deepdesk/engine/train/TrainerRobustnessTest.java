@@ -214,6 +214,11 @@ class TrainerRobustnessTest {
         public void writeWeights(OutputStream output) throws IOException {
             delegate.writeWeights(output);
         }
+
+        @Override
+        public void restoreWeights(byte[] weights) throws IOException {
+            delegate.restoreWeights(weights);
+        }
     }
 
     /** Holds the first training step open until the test releases it, so a stop can arrive mid-batch. */

@@ -1,5 +1,6 @@
 package org.deepdesk.engine.train.nativeops;
 
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -76,6 +77,21 @@ public final class NativeOpsBackend implements NetworkBackend {
             throws IOException {
         CompiledNetwork network = CompiledNetwork.compile(spec, classCount, DataType.FLOAT);
         NativeOpsBackend backend = new NativeOpsBackend(network, settings);
+        backend.load(input);
+        return backend;
+    }
+
+    @Override
+    public void restoreWeights(byte[] weights) throws IOException {
+        load(new ByteArrayInputStream(weights));
+    }
+
+    /**
+     * Reads weights, state and optimizer state into this network's arrays in place, so the
+     * compiled plans keep pointing at them. The saved optimizer state is kept only when it fits
+     * the current settings.
+     */
+    private void load(InputStream input) throws IOException {
         DataInputStream data = new DataInputStream(input);
         if (data.readInt() != MAGIC) {
             throw new IOException("not a DeepDesk native-ops weights file");
@@ -95,16 +111,15 @@ public final class NativeOpsBackend implements NetworkBackend {
         boolean nesterov = data.readBoolean();
         long iteration = data.readLong();
         TrainingSettings savedSettings = settings.withOptimizer(optimizer).withMomentum(momentum).withNesterov(nesterov);
-        Updater saved = new Updater(savedSettings, network.parameterCount(), DataType.FLOAT);
+        Updater saved = new Updater(savedSettings, network.parameterCount(), network.dataType);
         for (INDArray array : saved.stateArrays()) {
             readArray(data, array, array.length());
         }
         saved.iteration = iteration;
         if (saved.compatibleWith(settings)) {
-            saved.learningRate = settings.learningRate();
-            backend.updater = saved;
+            saved.learningRate = updater.learningRate;
+            updater = saved;
         }
-        return backend;
     }
 
 
