@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.deepdesk.app.classroom.DefaultSubset;
 import org.deepdesk.app.shell.MainWindow;
+import org.deepdesk.engine.project.ProjectStore;
 import org.deepdesk.engine.train.ModelStore;
 import org.deepdesk.i18n.Messages;
 import org.slf4j.Logger;
@@ -24,13 +26,19 @@ public class DeepDeskApp extends Application {
         Locale locale = Messages.supportedLocale(Locale.getDefault());
         LOG.info("Starting DeepDesk in {}", locale);
         workbench = new Workbench(locale);
-        // A model file given as the first argument, as a file manager passes it, opens at start.
-        Optional<Path> modelFile = getParameters().getUnnamed().stream()
-                .filter(argument -> argument.endsWith(ModelStore.EXTENSION))
+        // A project or model file given as an argument, as a file manager passes it, opens at start.
+        Optional<Path> file = getParameters().getUnnamed().stream()
+                .filter(argument -> argument.endsWith(ProjectStore.EXTENSION) || argument.endsWith(ModelStore.EXTENSION))
                 .map(Path::of)
                 .findFirst();
-        new MainWindow(workbench, stage).show(modelFile);
+        MainWindow window = new MainWindow(workbench, stage);
+        window.show(file);
         DefaultSubset.forUser(workbench).start(stage);
+        // The training subset chosen for this computer is no change of the user's.
+        workbench.project().markClean();
+        workbench.project().startAutosave();
+        // After the window is up, so the question has its owner on screen.
+        Platform.runLater(() -> window.projects().offerRecovery());
     }
 
     @Override

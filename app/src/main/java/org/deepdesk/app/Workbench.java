@@ -12,6 +12,9 @@ import org.deepdesk.app.draw.DrawViewModel;
 import org.deepdesk.app.draw.HandwritingFolder;
 import org.deepdesk.app.draw.HandwritingViewModel;
 import org.deepdesk.app.evaluate.EvaluateViewModel;
+import org.deepdesk.app.project.ProjectViewModel;
+import org.deepdesk.app.project.RecentFiles;
+import org.deepdesk.app.project.Recovery;
 import org.deepdesk.app.train.TrainViewModel;
 import org.deepdesk.i18n.Messages;
 
@@ -36,8 +39,14 @@ public final class Workbench {
     private final EpochTimeEstimator epochTime;
     private final EvaluateViewModel evaluate;
     private final DataViewModel data;
+    private final ProjectViewModel project;
 
     public Workbench(Locale initialLocale) {
+        this(initialLocale, RecentFiles.forUser(), Recovery.forUser());
+    }
+
+    /** A workbench with the given recent-files list and recovery folder, such as a test's own. */
+    public Workbench(Locale initialLocale, RecentFiles recentFiles, Recovery recovery) {
         this.locale = new SimpleObjectProperty<>(Messages.supportedLocale(initialLocale));
         this.build = new BuildViewModel();
         this.train = new TrainViewModel(build, datasets, background);
@@ -48,6 +57,9 @@ public final class Workbench {
         this.epochTime = new EpochTimeEstimator(build, train::settings);
         this.evaluate = new EvaluateViewModel(train.networkProperty(), datasets, background);
         this.data = new DataViewModel(datasets, build, train.validationSplitProperty(), background);
+        this.project = new ProjectViewModel(build, train, background, recentFiles, recovery);
+        // Fine-tuning on the saved handwriting trains the network outside the Train view.
+        project.watch(handwriting.fineTuningProperty());
     }
 
     public ObjectProperty<Locale> localeProperty() {
@@ -86,6 +98,11 @@ public final class Workbench {
         return data;
     }
 
+    /** The open project file: saving, opening, recent files and autosave. */
+    public ProjectViewModel project() {
+        return project;
+    }
+
     public ExecutorService background() {
         return background;
     }
@@ -93,6 +110,8 @@ public final class Workbench {
     /** Stops a running training run and the background threads when the app closes. */
     public void shutdown() {
         train.stop();
+        // A clean exit: the autosaved copy of unsaved work goes.
+        project.shutdown();
         epochTime.shutdown();
         background.shutdownNow();
     }

@@ -108,6 +108,24 @@ public final class BuildViewModel {
         selectedIndex.set(-1);
     }
 
+    /**
+     * Shows the stack of a project file as a fresh start: the preset chooser shows none, so any
+     * preset can be picked next, and the edits made before cannot be undone.
+     */
+    public void openProject(NetworkDocument document) {
+        selectedPreset.set(null);
+        loadDocument(document);
+        history.clear();
+    }
+
+    /** Starts over as at the app's start: the default preset, with nothing to undo. */
+    public void newProject() {
+        selectedPreset.set(null);
+        selectedPreset.set(Presets.DEFAULT_ID);
+        selectedIndex.set(-1);
+        history.clear();
+    }
+
     public ObservableList<String> presetIds() {
         return presetIds;
     }

@@ -54,6 +54,11 @@ final class KeyboardShortcuts {
         shortcuts.add(described(HELP, "shortcut.help", messages));
         shortcuts.add(described(HELP_ALTERNATIVE, "shortcut.help", messages));
         shortcuts.add(described(LESSON, "shortcut.lesson", messages));
+        shortcuts.add(described(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), "shortcut.newProject", messages));
+        shortcuts.add(described(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), "shortcut.openProject", messages));
+        shortcuts.add(described(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), "shortcut.saveProject", messages));
+        shortcuts.add(described(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                "shortcut.saveProjectAs", messages));
         shortcuts.add(described(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), "shortcut.undo", messages));
         shortcuts.add(described(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), "shortcut.redo", messages));
         shortcuts.add(described(new KeyCodeCombination(KeyCode.TAB), "shortcut.focusNext", messages));

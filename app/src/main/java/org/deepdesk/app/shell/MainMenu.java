@@ -5,13 +5,16 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import javafx.beans.binding.BooleanBinding;
 import javafx.concurrent.Task;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -28,7 +31,7 @@ import org.deepdesk.i18n.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The menu bar: model files, editing, language, and help with the log folder. File work runs in background tasks. */
+/** The menu bar: project and model files, editing, language, and help with the log folder. File work runs in background tasks. */
 final class MainMenu {
 
     private static final Logger LOG = LoggerFactory.getLogger(MainMenu.class);
@@ -36,14 +39,32 @@ final class MainMenu {
     private final Workbench workbench;
     private final Stage stage;
     private final Messages messages;
+    private final ProjectActions projects;
 
-    MainMenu(Workbench workbench, Stage stage, Messages messages) {
+    MainMenu(Workbench workbench, Stage stage, Messages messages, ProjectActions projects) {
         this.workbench = workbench;
         this.stage = stage;
         this.messages = messages;
+        this.projects = projects;
     }
 
     MenuBar create() {
+        // A project cannot be replaced while a run trains its network.
+        BooleanBinding replacingBlocked = workbench.train().runningProperty().or(workbench.project().busyProperty());
+        MenuItem newProject = item("newProject", "menu.file.newProject", KeyCode.N, projects::newProject);
+        newProject.disableProperty().bind(replacingBlocked);
+        MenuItem openProject = item("openProject", "menu.file.openProject", KeyCode.O, projects::openProject);
+        openProject.disableProperty().bind(replacingBlocked);
+        Menu recent = new Menu(messages.get("menu.file.openRecent"));
+        recent.setId("openRecent");
+        recent.disableProperty().bind(replacingBlocked);
+        fillRecent(recent);
+        MenuItem saveProject = item("saveProject", "menu.file.saveProject", KeyCode.S, projects::save);
+        saveProject.disableProperty().bind(workbench.project().busyProperty());
+        MenuItem saveProjectAs = item("saveProjectAs", "menu.file.saveProjectAs", KeyCode.S, projects::saveAs);
+        saveProjectAs.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        saveProjectAs.disableProperty().bind(workbench.project().busyProperty());
+
         MenuItem open = new MenuItem(messages.get("menu.file.openModel"));
         open.setId("openModel");
         open.setOnAction(event -> openModel());
@@ -52,9 +73,11 @@ final class MainMenu {
         save.disableProperty().bind(workbench.train().networkProperty().isNull().or(workbench.train().runningProperty()));
         save.setOnAction(event -> saveModel());
         MenuItem quit = new MenuItem(messages.get("menu.file.quit"));
-        quit.setOnAction(event -> stage.close());
+        quit.setOnAction(event -> projects.closeWindow());
         ExportMenu exports = new ExportMenu(workbench, stage, messages, this::showError);
-        Menu file = new Menu(messages.get("menu.file"), null, open, save, exports.keras(), exports.pyTorch(), quit);
+        Menu file = new Menu(messages.get("menu.file"), null, newProject, openProject, recent, saveProject, saveProjectAs,
+                new SeparatorMenuItem(), open, save, exports.keras(), exports.pyTorch(), new SeparatorMenuItem(), quit);
+        file.setOnShowing(event -> fillRecent(recent));
 
         MenuItem undo = new MenuItem(messages.get("menu.edit.undo"));
         undo.setId("menuUndo");
@@ -89,6 +112,39 @@ final class MainMenu {
         MenuBar bar = new MenuBar(file, edit, language, help);
         bar.setId("mainMenu");
         return bar;
+    }
+
+    private MenuItem item(String id, String textKey, KeyCode key, Runnable action) {
+        MenuItem item = new MenuItem(messages.get(textKey));
+        item.setId(id);
+        item.setAccelerator(new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN));
+        item.setOnAction(event -> action.run());
+        return item;
+    }
+
+    /** Lists the recent projects, newest first, with a way to clear the list; read each time the File menu opens. */
+    private void fillRecent(Menu recent) {
+        List<Path> files = workbench.project().recentFiles().files();
+        recent.getItems().clear();
+        if (files.isEmpty()) {
+            MenuItem none = new MenuItem(messages.get("menu.file.openRecent.empty"));
+            none.setDisable(true);
+            recent.getItems().add(none);
+            return;
+        }
+        for (int index = 0; index < files.size(); index++) {
+            Path file = files.get(index);
+            // Numbered, the file name first and its folder after it; no mnemonics, since paths may hold underscores.
+            MenuItem item = new MenuItem((index + 1) + "  " + file.getFileName() + "  \u2014  " + file.getParent());
+            item.setMnemonicParsing(false);
+            item.setId("recentProject" + index);
+            item.setOnAction(event -> projects.openRecent(file));
+            recent.getItems().add(item);
+        }
+        MenuItem clear = new MenuItem(messages.get("menu.file.openRecent.clear"));
+        clear.setId("clearRecent");
+        clear.setOnAction(event -> workbench.project().recentFiles().clear());
+        recent.getItems().addAll(new SeparatorMenuItem(), clear);
     }
 
     private FileChooser modelChooser(String titleKey) {

@@ -23,6 +23,7 @@ import org.deepdesk.app.draw.DrawView;
 import org.deepdesk.app.evaluate.EvaluateView;
 import org.deepdesk.app.inside.InsideView;
 import org.deepdesk.app.train.TrainView;
+import org.deepdesk.engine.project.ProjectStore;
 import org.deepdesk.i18n.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,10 +50,14 @@ public final class MainWindow {
     private Lesson lesson;
     private LessonPanel lessonPanel;
     private DataView dataView;
+    private final ProjectActions projects;
 
     public MainWindow(Workbench workbench, Stage stage) {
         this.workbench = workbench;
         this.stage = stage;
+        this.projects = new ProjectActions(workbench, stage);
+        workbench.project().fileProperty().addListener((observable, old, file) -> updateTitle());
+        workbench.project().dirtyProperty().addListener((observable, was, dirty) -> updateTitle());
         if (cjkFamily.isEmpty()) {
             LOG.warn("No font with Chinese glyphs found; install one such as fonts-noto-cjk for the Chinese UI");
         }
@@ -71,10 +76,24 @@ public final class MainWindow {
         return lesson;
     }
 
-    /** Shows the window and, when given, opens a model file such as one passed on the command line. */
-    public void show(Optional<Path> modelFile) {
+    /** Returns the project file actions of this window. */
+    public ProjectActions projects() {
+        return projects;
+    }
+
+    /**
+     * Shows the window and, when given, opens a project or model file, such as one passed on the
+     * command line; a {@code .deepdesk} file is a project, anything else is read as a model.
+     */
+    public void show(Optional<Path> file) {
         show();
-        modelFile.ifPresent(file -> menu.openModel(file));
+        file.ifPresent(path -> {
+            if (path.getFileName().toString().endsWith(ProjectStore.EXTENSION)) {
+                projects.open(path);
+            } else {
+                menu.openModel(path);
+            }
+        });
     }
 
     public void show() {
@@ -87,6 +106,13 @@ public final class MainWindow {
         stage.setMinWidth(1000);
         stage.setMinHeight(640);
         workbench.localeProperty().addListener((observable, old, locale) -> rebuild());
+        // Closing with unsaved changes asks first; the question consumes the request and closes itself.
+        stage.setOnCloseRequest(event -> {
+            if (workbench.project().dirtyProperty().get()) {
+                event.consume();
+                projects.closeWindow();
+            }
+        });
         stage.show();
     }
 
@@ -141,7 +167,7 @@ public final class MainWindow {
 
     private Parent createRoot(int selectedTab) {
         Messages messages = workbench.messages();
-        stage.setTitle(messages.get("app.title"));
+        updateTitle();
         boolean chinese = "zh".equals(workbench.localeProperty().get().getLanguage());
         String chartFamily = chinese ? cjkFamily.orElse(null) : null;
 
@@ -164,7 +190,7 @@ public final class MainWindow {
         tabs.getSelectionModel().select(selectedTab);
 
         BorderPane root = new BorderPane(tabs);
-        menu = new MainMenu(workbench, stage, messages);
+        menu = new MainMenu(workbench, stage, messages, projects);
         MenuBar bar = menu.create();
         // The View menu goes before Help, the last menu by convention.
         bar.getMenus().add(bar.getMenus().size() - 1, ViewMenu.create(appearance, messages, this::startLesson, this::showShortcuts));
@@ -180,6 +206,11 @@ public final class MainWindow {
         }
         AccessibleNames.complete(root);
         return root;
+    }
+
+    /** Shows the project's name and, while there are unsaved changes, a {@code *} in the title bar. */
+    private void updateTitle() {
+        stage.setTitle(workbench.project().windowTitle(workbench.messages()));
     }
 
     private static Tab tab(String id, String title, javafx.scene.Node content) {

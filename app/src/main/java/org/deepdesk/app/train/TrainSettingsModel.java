@@ -1,5 +1,6 @@
 package org.deepdesk.app.train;
 
+import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -10,6 +11,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
 import org.deepdesk.engine.spec.LearningRateSchedule;
 import org.deepdesk.engine.spec.Optimizer;
 import org.deepdesk.engine.spec.TrainingSettings;
@@ -55,6 +57,12 @@ public final class TrainSettingsModel {
         return new TrainingSettings(epochs.get(), batchSize.get(), optimizer.get(), learningRate.get(), momentum.get(),
                 seed.get(), validationSplit.get(), trainingLimit.get(), nesterov.get(),
                 new LearningRateSchedule(schedule.get(), stepEpochs.get(), decay.get()), weightDecay.get(), patience.get());
+    }
+
+    /** Every field, for a listener that follows any change of the settings. */
+    public List<ObservableValue<?>> fields() {
+        return List.of(epochs, batchSize, optimizer, learningRate, momentum, nesterov, schedule, stepEpochs, decay,
+                weightDecay, patience, validationSplit, trainingLimit, seed);
     }
 
     public IntegerProperty epochsProperty() {

@@ -8,22 +8,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.deepdesk.engine.AtomicFile;
 import org.deepdesk.engine.EngineException;
 import org.deepdesk.engine.spec.NetworkDocument;
 import org.deepdesk.engine.spec.NetworkSpec;
@@ -38,8 +34,7 @@ import org.slf4j.LoggerFactory;
  * Saves and loads trained networks as one zip file ({@code .ddmodel}) holding a manifest, the
  * network document, the training history and the backend's weights.
  *
- * <p>Saves are atomic: the file is written under a temporary name in the same folder, flushed to
- * disk and then renamed over the target, so a crash or a full disk leaves the previous file intact.
+ * <p>Saves are atomic ({@link AtomicFile}): a crash or a full disk leaves the previous file intact.
  */
 public final class ModelStore {
 
@@ -64,34 +59,23 @@ public final class ModelStore {
      */
     public static void save(TrainableNetwork network, Path target) {
         Path absolute = target.toAbsolutePath();
-        Path folder = absolute.getParent();
-        Path temporary = null;
         try {
-            Files.createDirectories(folder);
-            // Files.createTempFile would make the file private to its owner, and the rename keeps that.
-            temporary = Files.createFile(folder.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".part"));
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-                    ZipOutputStream zip = new ZipOutputStream(Channels.newOutputStream(channel))) {
-                writeZip(network, zip);
-                // Closing the zip would close the channel too, so the zip is finished before the flush.
-                zip.finish();
-                channel.force(true);
-            }
-            moveIntoPlace(temporary, absolute);
+            AtomicFile.write(absolute, output -> write(network, output));
             LOG.info("Saved model {} to {}", network.spec().name(), absolute);
         } catch (IOException failed) {
-            deleteQuietly(temporary);
             throw new EngineException(Message.of("error.model.saveFailed", absolute, describe(failed)), failed);
         }
     }
 
-    private static void moveIntoPlace(Path temporary, Path target) throws IOException {
-        try {
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException notAtomic) {
-            // Some network file systems cannot rename atomically; a plain replace is the best left.
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+    /**
+     * Writes the content of a model file to a stream, which stays open, for a model kept inside
+     * another file such as a project.
+     */
+    public static void write(TrainableNetwork network, OutputStream output) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(output);
+        writeZip(network, zip);
+        // Closing the zip would close the stream too, so it is only finished.
+        zip.finish();
     }
 
     private static void writeZip(TrainableNetwork network, ZipOutputStream zip) throws IOException {
@@ -130,17 +114,42 @@ public final class ModelStore {
      */
     public static TrainableNetwork load(Path file) {
         String name = file.getFileName().toString();
-        Map<String, byte[]> entries;
         try (InputStream input = Files.newInputStream(file)) {
+            return read(input, name);
+        } catch (IOException failed) {
+            throw new EngineException(Message.of("error.model.readFailed", name, describe(failed)), failed);
+        }
+    }
+
+    /**
+     * Reads the content of a model file, such as one kept inside a project file.
+     *
+     * @param content the bytes that {@link #write} wrote
+     * @param name the file or entry name that error messages show
+     * @throws EngineException naming {@code name} when the content is corrupt, incomplete or newer than this version
+     */
+    public static TrainableNetwork read(byte[] content, String name) {
+        try {
+            return read(new ByteArrayInputStream(content), name);
+        } catch (IOException impossible) {
+            throw new EngineException(Message.of("error.model.readFailed", name, describe(impossible)), impossible);
+        }
+    }
+
+    /** Reads a model from a stream; an {@link IOException} left over is a failed read rather than damage. */
+    private static TrainableNetwork read(InputStream input, String name) throws IOException {
+        Map<String, byte[]> entries;
+        try {
             entries = readEntries(input);
         } catch (ZipException | EOFException | IllegalArgumentException corrupt) {
             // A zip cut short ends inside an entry, which ZipInputStream reports as end of file,
             // and an entry name that is not valid UTF-8 raises IllegalArgumentException.
             throw new EngineException(Message.of("error.model.corrupt", name), corrupt);
-        } catch (IOException failed) {
-            throw new EngineException(Message.of("error.model.readFailed", name, describe(failed)), failed);
         }
+        return fromEntries(entries, name);
+    }
 
+    private static TrainableNetwork fromEntries(Map<String, byte[]> entries, String name) {
         if (entries.isEmpty()) {
             throw new EngineException(Message.of("error.model.corrupt", name));
         }
@@ -227,16 +236,5 @@ public final class ModelStore {
     /** Returns the exception's message, or its type when it has none, since message arguments cannot be null. */
     private static String describe(IOException failure) {
         return Objects.requireNonNullElse(failure.getMessage(), failure.getClass().getSimpleName());
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            LOG.warn("Could not delete the temporary file {}", file, ignored);
-        }
     }
 }

@@ -1,0 +1,37 @@
+package org.deepdesk.engine.project;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.deepdesk.engine.spec.NetworkSpec;
+import org.deepdesk.engine.spec.TrainingSettings;
+import org.deepdesk.engine.train.TrainableNetwork;
+
+/**
+ * What a project file holds: the stack as the user is designing it, the training settings of the
+ * form, and the trained network with its weights and curves once there is one.
+ *
+ * <p>The trained network keeps its own stack and the settings of its last run, which may differ
+ * from {@code network} and {@code settings} when the user edited them after training.
+ *
+ * @param network the layer stack of the Build view; it may be one that cannot work yet
+ * @param settings the training settings of the Train view
+ * @param trained the trained network, or empty before the first run
+ */
+public record ProjectFile(NetworkSpec network, TrainingSettings settings, Optional<TrainableNetwork> trained) {
+
+    public ProjectFile {
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(trained, "trained");
+    }
+
+    /** Returns a project without a trained network. */
+    public static ProjectFile untrained(NetworkSpec network, TrainingSettings settings) {
+        return new ProjectFile(network, settings, Optional.empty());
+    }
+
+    /** Returns a project with a trained network, or without one when {@code trained} is null. */
+    public static ProjectFile of(NetworkSpec network, TrainingSettings settings, TrainableNetwork trained) {
+        return new ProjectFile(network, settings, Optional.ofNullable(trained));
+    }
+}

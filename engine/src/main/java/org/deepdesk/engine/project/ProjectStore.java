@@ -1,0 +1,211 @@
+package org.deepdesk.engine.project;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.deepdesk.engine.AtomicFile;
+import org.deepdesk.engine.EngineException;
+import org.deepdesk.engine.spec.NetworkDocument;
+import org.deepdesk.engine.spec.SpecJson;
+import org.deepdesk.engine.train.ModelStore;
+import org.deepdesk.engine.train.TrainableNetwork;
+import org.deepdesk.i18n.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Saves and opens project files ({@code .deepdesk}): one zip holding
+ * <ul>
+ *   <li>{@code manifest.json}: {@code {"format": "deepdesk-project", "version": 1, "name": ..., "trained": true|false}};</li>
+ *   <li>{@code network.json}: the stack and the training settings, as {@link SpecJson} writes them;</li>
+ *   <li>{@code model.ddmodel}: only when {@code trained} is true, the trained network with its weights and
+ *       history, byte for byte a model file as {@link ModelStore} writes it.</li>
+ * </ul>
+ *
+ * <p>Saves are atomic ({@link AtomicFile}), so a failed save leaves the previous file as it was.
+ * Files of a newer format version are refused with both versions in the message, before any other
+ * part is read, because a newer format may lay them out differently. Version 1 is the first; files
+ * of every earlier version, once there are any, must keep opening.
+ */
+public final class ProjectStore {
+
+    public static final String EXTENSION = ".deepdesk";
+    public static final String FORMAT = "deepdesk-project";
+    public static final int VERSION = 1;
+
+    static final String MANIFEST = "manifest.json";
+    static final String NETWORK = "network.json";
+    static final String MODEL = "model" + ModelStore.EXTENSION;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectStore.class);
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ProjectStore() {
+    }
+
+    /**
+     * Writes the project to {@code target}, replacing any file there only once the new one is complete.
+     *
+     * @throws EngineException naming the file when it cannot be written
+     */
+    public static void save(ProjectFile project, Path target) {
+        Path absolute = target.toAbsolutePath();
+        try {
+            AtomicFile.write(absolute, output -> write(project, output));
+            LOG.info("Saved project {} to {}", project.network().name(), absolute);
+        } catch (IOException failed) {
+            throw new EngineException(Message.of("error.project.saveFailed", absolute, describe(failed)), failed);
+        }
+    }
+
+    private static void write(ProjectFile project, OutputStream output) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(output);
+        ObjectNode manifest = MAPPER.createObjectNode();
+        manifest.put("format", FORMAT);
+        manifest.put("version", VERSION);
+        manifest.put("name", project.network().name());
+        manifest.put("trained", project.trained().isPresent());
+        putEntry(zip, MANIFEST, MAPPER.writeValueAsBytes(manifest));
+        putEntry(zip, NETWORK, SpecJson.write(new NetworkDocument(project.network(), project.settings()))
+                .getBytes(StandardCharsets.UTF_8));
+        if (project.trained().isPresent()) {
+            ByteArrayOutputStream model = new ByteArrayOutputStream();
+            ModelStore.write(project.trained().get(), model);
+            putEntry(zip, MODEL, model.toByteArray());
+        }
+        // Closing the zip would close the stream, which belongs to the caller.
+        zip.finish();
+    }
+
+    private static void putEntry(ZipOutputStream zip, String name, byte[] content) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(content);
+        zip.closeEntry();
+    }
+
+    /**
+     * Reads a project file.
+     *
+     * @throws EngineException naming the file when it is missing, unreadable, corrupt, incomplete or
+     *     of a newer format version
+     */
+    public static ProjectFile load(Path file) {
+        String name = file.getFileName().toString();
+        Map<String, byte[]> entries;
+        try (InputStream input = Files.newInputStream(file)) {
+            entries = readEntries(input);
+        } catch (ZipException | EOFException | IllegalArgumentException corrupt) {
+            // A zip cut short ends inside an entry, which ZipInputStream reports as end of file,
+            // and an entry name that is not valid UTF-8 raises IllegalArgumentException.
+            throw new EngineException(Message.of("error.project.corrupt", name), corrupt);
+        } catch (IOException failed) {
+            throw new EngineException(Message.of("error.project.readFailed", name, describe(failed)), failed);
+        }
+        return fromEntries(entries, name);
+    }
+
+    private static ProjectFile fromEntries(Map<String, byte[]> entries, String name) {
+        if (entries.isEmpty()) {
+            throw new EngineException(Message.of("error.project.corrupt", name));
+        }
+        requireEntry(entries, MANIFEST, name);
+        JsonNode manifest = readManifest(entries.get(MANIFEST), name);
+        String format = manifest.path("format").asText("");
+        if (ModelStore.FORMAT.equals(format)) {
+            // A model file renamed, or picked in a dialog that shows every file.
+            throw new EngineException(Message.of("error.project.isModel", name));
+        }
+        if (!FORMAT.equals(format)) {
+            throw new EngineException(Message.of("error.project.corrupt", name));
+        }
+        JsonNode versionNode = manifest.path("version");
+        if (!versionNode.isIntegralNumber()) {
+            throw new EngineException(Message.of("error.project.corrupt", name));
+        }
+        int version = versionNode.asInt();
+        if (version > VERSION) {
+            throw new EngineException(Message.of("error.project.newerVersion", name, version, VERSION));
+        }
+        if (version < 1) {
+            throw new EngineException(Message.of("error.project.corrupt", name));
+        }
+
+        // The parts are looked for only now, so a newer file raises newerVersion rather than missingEntry.
+        requireEntry(entries, NETWORK, name);
+        NetworkDocument document = readNetwork(entries.get(NETWORK), name);
+        Optional<TrainableNetwork> trained = Optional.empty();
+        if (manifest.path("trained").asBoolean(false)) {
+            requireEntry(entries, MODEL, name);
+            trained = Optional.of(readModel(entries.get(MODEL), name));
+        }
+        return new ProjectFile(document.network(), document.training(), trained);
+    }
+
+    private static JsonNode readManifest(byte[] content, String name) {
+        try {
+            JsonNode manifest = MAPPER.readTree(content);
+            if (manifest == null || !manifest.isObject()) {
+                throw new EngineException(Message.of("error.project.corrupt", name));
+            }
+            return manifest;
+        } catch (IOException invalid) {
+            throw new EngineException(Message.of("error.project.corrupt", name), invalid);
+        }
+    }
+
+    /** Reads the stack and settings; the document's own message, which names the entry, says what is wrong. */
+    private static NetworkDocument readNetwork(byte[] content, String name) {
+        try {
+            return SpecJson.read(new String(content, StandardCharsets.UTF_8), NETWORK);
+        } catch (EngineException invalid) {
+            throw new EngineException(Message.of("error.project.invalidNetwork", name, invalid.userMessage()), invalid);
+        }
+    }
+
+    /** Reads the trained network, with the model file's own message, which names the entry, as the reason. */
+    private static TrainableNetwork readModel(byte[] content, String name) {
+        try {
+            return ModelStore.read(content, MODEL);
+        } catch (EngineException invalid) {
+            throw new EngineException(Message.of("error.project.invalidModel", name, invalid.userMessage()), invalid);
+        }
+    }
+
+    private static void requireEntry(Map<String, byte[]> entries, String entry, String fileName) {
+        if (!entries.containsKey(entry)) {
+            throw new EngineException(Message.of("error.project.missingEntry", fileName, entry));
+        }
+    }
+
+    private static Map<String, byte[]> readEntries(InputStream input) throws IOException {
+        Map<String, byte[]> entries = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(input)) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                entries.put(entry.getName(), zip.readAllBytes());
+            }
+        }
+        return entries;
+    }
+
+    /** Returns the exception's message, or its type when it has none, since message arguments cannot be null. */
+    private static String describe(IOException failure) {
+        return Objects.requireNonNullElse(failure.getMessage(), failure.getClass().getSimpleName());
+    }
+}
