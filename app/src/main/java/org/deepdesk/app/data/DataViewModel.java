@@ -21,6 +21,7 @@ import org.deepdesk.engine.EngineException;
 import org.deepdesk.engine.data.CsvSource;
 import org.deepdesk.engine.data.DatasetSource;
 import org.deepdesk.engine.data.IdxDatasetSource;
+import org.deepdesk.engine.data.ImageDataset;
 import org.deepdesk.engine.data.ImageFolderSource;
 import org.deepdesk.engine.data.LoadMonitor;
 import org.deepdesk.engine.data.LoadReport;
@@ -36,6 +37,9 @@ import org.slf4j.LoggerFactory;
  * load report and split sizes, and making the stack in the Build view fit it.
  */
 public final class DataViewModel {
+
+    /** Seeds the test split of a classroom pack, so students who open the same pack train on the same images. */
+    private static final long PACK_SEED = 1;
 
     private static final Logger LOG = LoggerFactory.getLogger(DataViewModel.class);
 
@@ -152,6 +156,24 @@ public final class DataViewModel {
         error.set(null);
         notice.set(null);
         background.submit(loadTask);
+    }
+
+    /** Returns the training images of the current dataset, loading the bundled MNIST first when none is chosen; blocks. */
+    public ImageDataset trainingImages() {
+        return datasets.training();
+    }
+
+    /**
+     * Makes the training images of a classroom pack the current dataset. A pack carries no test
+     * set, so {@link LoadedDataset#TEST_FRACTION} of its images is held out as one, picked the
+     * same way each time the pack is opened.
+     */
+    public void usePack(String name, ImageDataset images) {
+        List<Message> classNames = new ArrayList<>();
+        for (int label = 0; label < images.classCount(); label++) {
+            classNames.add(Message.of("dataset.class.named", Integer.toString(label)));
+        }
+        finish(LoadedDataset.holdOutTest(name, images, classNames, LoadReport.clean(images.size()), PACK_SEED));
     }
 
     private void finish(LoadedDataset loaded) {

@@ -22,7 +22,9 @@ import javafx.beans.value.ObservableValue;
 import javafx.concurrent.Task;
 import javafx.util.Duration;
 import org.deepdesk.app.build.BuildViewModel;
+import org.deepdesk.app.data.DataViewModel;
 import org.deepdesk.app.train.TrainViewModel;
+import org.deepdesk.engine.data.ImageDataset;
 import org.deepdesk.engine.project.ProjectFile;
 import org.deepdesk.engine.project.ProjectStore;
 import org.deepdesk.engine.spec.NetworkDocument;
@@ -69,6 +71,7 @@ public final class ProjectViewModel {
 
     private final BuildViewModel build;
     private final TrainViewModel train;
+    private final DataViewModel data;
     private final ExecutorService background;
     private final RecentFiles recent;
     private final Recovery recovery;
@@ -81,6 +84,7 @@ public final class ProjectViewModel {
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<String> packNotes = new ReadOnlyObjectWrapper<>();
     private final Timeline autosaveTimer = new Timeline(new KeyFrame(AUTOSAVE_INTERVAL, event -> autosave()));
     private Consumer<Throwable> errorHandler = failure -> LOG.warn("Project file action failed", failure);
     private Consumer<Message> noticeHandler = message -> LOG.info("{}", message.english());
@@ -91,10 +95,11 @@ public final class ProjectViewModel {
     /** Set on the recovery thread, read on the FX thread. */
     private volatile Recovery.Session session;
 
-    public ProjectViewModel(BuildViewModel build, TrainViewModel train, ExecutorService background,
+    public ProjectViewModel(BuildViewModel build, TrainViewModel train, DataViewModel data, ExecutorService background,
                             RecentFiles recent, Recovery recovery) {
         this.build = build;
         this.train = train;
+        this.data = data;
         this.background = background;
         this.recent = recent;
         this.recovery = recovery;
@@ -133,6 +138,14 @@ public final class ProjectViewModel {
     /** Whether a project file is being opened or saved. */
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
+    }
+
+    /**
+     * The notes of the classroom pack opened last; set anew with each pack, so the window shows
+     * them once per open, and empty notes when the pack has none.
+     */
+    public ReadOnlyObjectProperty<String> packNotesProperty() {
+        return packNotes.getReadOnlyProperty();
     }
 
     public RecentFiles recentFiles() {
@@ -223,6 +236,9 @@ public final class ProjectViewModel {
             recent.add(absolute);
             markClean();
             clearRecovery();
+            if (task.getValue().isPack()) {
+                showPack(task.getValue(), absolute);
+            }
         });
         task.setOnFailed(event -> {
             busy.set(false);
@@ -232,6 +248,49 @@ public final class ProjectViewModel {
             } else {
                 errorHandler.accept(task.getException());
             }
+        });
+        busy.set(true);
+        background.submit(task);
+        return task;
+    }
+
+    /** Makes a pack's images the current dataset and hands its notes to the window. */
+    private void showPack(ProjectFile pack, Path source) {
+        ImageDataset images = pack.dataset().orElseThrow();
+        data.usePack(source.getFileName().toString(), images);
+        noticeHandler.accept(Message.of("pack.notes.opened", source.getFileName().toString(), images.size()));
+        // Cleared first, so opening the same notes again still fires a change.
+        packNotes.set(null);
+        packNotes.set(pack.notes().orElse(""));
+    }
+
+    /**
+     * Exports the project as a classroom pack in the background: the stack, the settings, the
+     * trained network if any, {@code notes} and the first {@code imageCount} training images of
+     * the current dataset. The open project keeps its own file and unsaved state.
+     *
+     * @param afterExport runs on the FX thread once the pack is written, with the number of images it holds
+     * @return the task, already submitted
+     */
+    public Task<Integer> exportPack(Path target, String notes, int imageCount, Consumer<Integer> afterExport) {
+        Path absolute = withExtension(target).toAbsolutePath().normalize();
+        ProjectFile project = snapshot();
+        Task<Integer> task = new Task<>() {
+            @Override
+            protected Integer call() {
+                // NOTE: the first images, not a stratified sample; MNIST's order mixes the classes well enough.
+                ImageDataset images = data.trainingImages().head(imageCount);
+                ProjectStore.save(project.asPack(notes, images), absolute);
+                return images.size();
+            }
+        };
+        task.setOnSucceeded(event -> {
+            busy.set(false);
+            afterExport.accept(task.getValue());
+        });
+        task.setOnFailed(event -> {
+            busy.set(false);
+            errorHandler.accept(task.getException());
         });
         busy.set(true);
         background.submit(task);

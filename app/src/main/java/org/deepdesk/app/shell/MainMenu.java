@@ -65,6 +65,11 @@ final class MainMenu {
         saveProjectAs.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
         saveProjectAs.disableProperty().bind(workbench.project().busyProperty());
 
+        MenuItem exportPack = new MenuItem(messages.get("menu.file.exportPack"));
+        exportPack.setId("exportPack");
+        exportPack.disableProperty().bind(workbench.project().busyProperty());
+        exportPack.setOnAction(event -> projects.exportPack());
+
         MenuItem open = new MenuItem(messages.get("menu.file.openModel"));
         open.setId("openModel");
         open.setOnAction(event -> openModel());
@@ -76,7 +81,7 @@ final class MainMenu {
         quit.setOnAction(event -> projects.closeWindow());
         ExportMenu exports = new ExportMenu(workbench, stage, messages, this::showError);
         Menu file = new Menu(messages.get("menu.file"), null, newProject, openProject, recent, saveProject, saveProjectAs,
-                new SeparatorMenuItem(), open, save, exports.keras(), exports.pyTorch(), new SeparatorMenuItem(), quit);
+                exportPack, new SeparatorMenuItem(), open, save, exports.keras(), exports.pyTorch(), new SeparatorMenuItem(), quit);
         file.setOnShowing(event -> fillRecent(recent));
 
         MenuItem undo = new MenuItem(messages.get("menu.edit.undo"));

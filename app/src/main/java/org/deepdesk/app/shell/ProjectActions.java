@@ -12,8 +12,14 @@ import javafx.concurrent.Task;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import org.deepdesk.app.SpinnerText;
 import org.deepdesk.app.LogFolder;
 import org.deepdesk.app.Workbench;
 import org.deepdesk.app.project.ProjectViewModel;
@@ -34,9 +40,11 @@ import org.slf4j.LoggerFactory;
 public final class ProjectActions {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProjectActions.class);
+    private static final int DEFAULT_PACK_IMAGES = 2_000;
 
     private final Workbench workbench;
     private final Stage stage;
+    /** The images a pack carries unless the teacher asks for another number: enough to train on in a lesson. */
     private final ProjectViewModel project;
 
     public ProjectActions(Workbench workbench, Stage stage) {
@@ -45,6 +53,11 @@ public final class ProjectActions {
         this.project = workbench.project();
         project.setErrorHandler(this::showError);
         project.setNoticeHandler(this::showNotice);
+        project.packNotesProperty().addListener((observable, old, notes) -> {
+            if (notes != null && !notes.isBlank()) {
+                showPackNotes(notes);
+            }
+        });
     }
 
     private Messages messages() {
@@ -102,6 +115,53 @@ public final class ProjectActions {
         if (chosen != null) {
             project.save(chosen.toPath(), then);
         }
+    }
+
+    /** Asks for the notes and the number of images, then for the file, and exports the classroom pack. */
+    void exportPack() {
+        Messages messages = messages();
+        TextArea notes = new TextArea();
+        notes.setAccessibleText(messages.get("pack.export.notes"));
+        notes.setPrefRowCount(8);
+        Spinner<Integer> imageCount = new Spinner<>(1, 60_000, DEFAULT_PACK_IMAGES, 500);
+        imageCount.setEditable(true);
+        imageCount.setAccessibleText(messages.get("pack.export.imageCount"));
+        Label help = new Label(messages.format("pack.export.help", DEFAULT_PACK_IMAGES));
+        help.setWrapText(true);
+        imageCount.valueProperty().addListener((observable, old, count) -> help.setText(messages.format("pack.export.help", count)));
+
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.setTitle(messages.get("pack.export.title"));
+        dialog.initOwner(stage);
+        dialog.getDialogPane().setContent(new VBox(8, new Label(messages.get("pack.export.notes")), notes,
+                new Label(messages.get("pack.export.imageCount")), imageCount, help));
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        if (dialog.showAndWait().filter(ButtonType.OK::equals).isEmpty()) {
+            return;
+        }
+        SpinnerText.commit(imageCount);
+
+        FileChooser chooser = chooser("pack.export.title", null);
+        chooser.setInitialFileName(project.displayName(messages) + "-pack" + ProjectStore.EXTENSION);
+        File chosen = chooser.showSaveDialog(stage);
+        if (chosen != null) {
+            Path target = ProjectViewModel.withExtension(chosen.toPath());
+            project.exportPack(target, notes.getText(), imageCount.getValue(),
+                    count -> showNotice(Message.of("pack.export.done", target.getFileName().toString(), count)));
+        }
+    }
+
+    private void showPackNotes(String notes) {
+        TextArea text = new TextArea(notes);
+        text.setEditable(false);
+        text.setWrapText(true);
+        text.setAccessibleText(messages().get("pack.notes.title"));
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.setTitle(messages().get("pack.notes.title"));
+        alert.setHeaderText(messages().get("pack.notes.title"));
+        alert.getDialogPane().setContent(text);
+        alert.initOwner(stage);
+        alert.show();
     }
 
     /** Asks before the window closes with unsaved changes; the window closes unless the user cancels. */

@@ -3,6 +3,7 @@ package org.deepdesk.app.train;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.Property;
 import javafx.scene.control.Spinner;
+import org.deepdesk.app.SpinnerText;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
 import javafx.util.StringConverter;
@@ -24,20 +25,10 @@ final class FormControls {
         // value typed before clicking Train is the value the run uses.
         spinner.focusedProperty().addListener((observable, wasFocused, focused) -> {
             if (!focused) {
-                commitText(spinner);
+                SpinnerText.commit(spinner);
             }
         });
         return spinner;
-    }
-
-    private static void commitText(Spinner<Integer> spinner) {
-        String text = spinner.getEditor().getText();
-        try {
-            spinner.getValueFactory().setValue(spinner.getValueFactory().getConverter().fromString(text));
-        } catch (RuntimeException notANumber) {
-            // Text that does not parse goes back to the last valid value.
-            spinner.getEditor().setText(spinner.getValueFactory().getConverter().toString(spinner.getValue()));
-        }
     }
 
     /** Creates a text field that accepts only numbers; text that does not parse keeps the last number. */

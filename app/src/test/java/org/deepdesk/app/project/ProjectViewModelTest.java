@@ -420,6 +420,25 @@ class ProjectViewModelTest {
         form.seedProperty().set(99);
     }
 
+    @Test
+    void exportedPackOpensWithNotesImagesAndStack(FxRobot robot) {
+        Path pack = folder.resolve("lesson-pack.deepdesk");
+        robot.interact(() -> workbench.build().add(LayerKind.DROPOUT));
+        NetworkSpec exported = workbench.build().spec();
+        List<Integer> written = new ArrayList<>();
+
+        awaitSuccess(robot, () -> project.exportPack(pack, "Week 3", 300, written::add));
+        robot.interact(project::newProject);
+        awaitSuccess(robot, () -> project.open(pack));
+
+        assertThat(written).containsExactly(300);
+        assertThat(project.packNotesProperty().get()).isEqualTo("Week 3");
+        assertThat(workbench.build().spec()).isEqualTo(exported);
+        assertThat(workbench.data().datasetProperty().get().name()).isEqualTo("lesson-pack.deepdesk");
+        assertThat(workbench.data().datasetProperty().get().training().size()).isEqualTo(240);
+        assertThat(workbench.data().datasetProperty().get().test().size()).isEqualTo(60);
+    }
+
     private <T> void awaitSuccess(FxRobot robot, Supplier<Task<T>> start) {
         Task<T> task = awaitDone(robot, start);
         assertThat(stateOf(task)).as("errors: %s", errors).isEqualTo(Worker.State.SUCCEEDED);

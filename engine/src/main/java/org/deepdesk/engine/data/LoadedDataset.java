@@ -56,7 +56,7 @@ public record LoadedDataset(String name, ImageDataset training, ImageDataset tes
      * Splits one set of images into training and test sets, holding out {@link #TEST_FRACTION}
      * picked by a permutation seeded with {@code seed}, so the same files give the same split.
      */
-    static LoadedDataset holdOutTest(String name, ImageDataset all, List<Message> classNames, LoadReport report, long seed) {
+    public static LoadedDataset holdOutTest(String name, ImageDataset all, List<Message> classNames, LoadReport report, long seed) {
         int testCount = (int) Math.floor(all.size() * TEST_FRACTION);
         int[] order = permutation(all.size(), new Random(seed));
         int[] test = Arrays.copyOfRange(order, 0, testCount);

@@ -2,6 +2,7 @@ package org.deepdesk.engine.project;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.deepdesk.engine.data.ImageDataset;
 import org.deepdesk.engine.spec.NetworkSpec;
 import org.deepdesk.engine.spec.TrainingSettings;
 import org.deepdesk.engine.train.TrainableNetwork;
@@ -16,13 +17,33 @@ import org.deepdesk.engine.train.TrainableNetwork;
  * @param network the layer stack of the Build view; it may be one that cannot work yet
  * @param settings the training settings of the Train view
  * @param trained the trained network, or empty before the first run
+ * @param notes the teacher's notes of a classroom pack, as Markdown
+ * @param dataset the training images a classroom pack carries
  */
-public record ProjectFile(NetworkSpec network, TrainingSettings settings, Optional<TrainableNetwork> trained) {
+public record ProjectFile(NetworkSpec network, TrainingSettings settings, Optional<TrainableNetwork> trained,
+                          Optional<String> notes, Optional<ImageDataset> dataset) {
 
     public ProjectFile {
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(trained, "trained");
+        Objects.requireNonNull(notes, "notes");
+        Objects.requireNonNull(dataset, "dataset");
+    }
+
+    /** Creates a plain project, without notes or images. */
+    public ProjectFile(NetworkSpec network, TrainingSettings settings, Optional<TrainableNetwork> trained) {
+        this(network, settings, trained, Optional.empty(), Optional.empty());
+    }
+
+    /** Returns this project as a classroom pack carrying {@code notes} and {@code dataset}. */
+    public ProjectFile asPack(String notes, ImageDataset dataset) {
+        return new ProjectFile(network, settings, trained, Optional.of(notes), Optional.of(dataset));
+    }
+
+    /** Whether this project is a classroom pack: one that carries its own training images. */
+    public boolean isPack() {
+        return dataset.isPresent();
     }
 
     /** Returns a project without a trained network. */

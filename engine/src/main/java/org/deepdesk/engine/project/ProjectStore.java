@@ -22,6 +22,7 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.deepdesk.engine.AtomicFile;
 import org.deepdesk.engine.EngineException;
+import org.deepdesk.engine.data.ImageDataset;
 import org.deepdesk.engine.spec.NetworkDocument;
 import org.deepdesk.engine.spec.SpecJson;
 import org.deepdesk.engine.train.ModelStore;
@@ -36,8 +37,14 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code manifest.json}: {@code {"format": "deepdesk-project", "version": 1, "name": ..., "trained": true|false}};</li>
  *   <li>{@code network.json}: the stack and the training settings, as {@link SpecJson} writes them;</li>
  *   <li>{@code model.ddmodel}: only when {@code trained} is true, the trained network with its weights and
- *       history, byte for byte a model file as {@link ModelStore} writes it.</li>
+ *       history, byte for byte a model file as {@link ModelStore} writes it;</li>
+ *   <li>{@code notes.md}, {@code dataset/train-images-idx3-ubyte.gz} and {@code dataset/train-labels-idx1-ubyte.gz}:
+ *       only in a classroom pack (manifest {@code "pack": true, "classes": n}), the teacher's notes and
+ *       the training images as a gzipped IDX pair ({@link PackDataset}).</li>
  * </ul>
+ *
+ * <p>Packs are still version 1: entries and manifest fields a reader does not know are ignored,
+ * so an older DeepDesk opens a pack as a plain project.
  *
  * <p>Saves are atomic ({@link AtomicFile}), so a failed save leaves the previous file as it was.
  * Files of a newer format version are refused with both versions in the message, before any other
@@ -53,6 +60,9 @@ public final class ProjectStore {
     static final String MANIFEST = "manifest.json";
     static final String NETWORK = "network.json";
     static final String MODEL = "model" + ModelStore.EXTENSION;
+    static final String NOTES = "notes.md";
+    /** Labels are stored as unsigned bytes, so a pack holds at most 256 classes. */
+    private static final int MAX_CLASSES = 256;
 
     private static final Logger LOG = LoggerFactory.getLogger(ProjectStore.class);
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -82,6 +92,10 @@ public final class ProjectStore {
         manifest.put("version", VERSION);
         manifest.put("name", project.network().name());
         manifest.put("trained", project.trained().isPresent());
+        if (project.isPack()) {
+            manifest.put("pack", true);
+            manifest.put("classes", project.dataset().get().classCount());
+        }
         putEntry(zip, MANIFEST, MAPPER.writeValueAsBytes(manifest));
         putEntry(zip, NETWORK, SpecJson.write(new NetworkDocument(project.network(), project.settings()))
                 .getBytes(StandardCharsets.UTF_8));
@@ -89,6 +103,13 @@ public final class ProjectStore {
             ByteArrayOutputStream model = new ByteArrayOutputStream();
             ModelStore.write(project.trained().get(), model);
             putEntry(zip, MODEL, model.toByteArray());
+        }
+        if (project.notes().isPresent()) {
+            putEntry(zip, NOTES, project.notes().get().getBytes(StandardCharsets.UTF_8));
+        }
+        if (project.isPack()) {
+            putEntry(zip, PackDataset.IMAGES, PackDataset.images(project.dataset().get()));
+            putEntry(zip, PackDataset.LABELS, PackDataset.labels(project.dataset().get()));
         }
         // Closing the zip would close the stream, which belongs to the caller.
         zip.finish();
@@ -155,7 +176,23 @@ public final class ProjectStore {
             requireEntry(entries, MODEL, name);
             trained = Optional.of(readModel(entries.get(MODEL), name));
         }
-        return new ProjectFile(document.network(), document.training(), trained);
+        Optional<String> notes = Optional.ofNullable(entries.get(NOTES)).map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+        Optional<ImageDataset> dataset = Optional.empty();
+        if (manifest.path("pack").asBoolean(false)) {
+            dataset = Optional.of(readDataset(entries, manifest, name));
+        }
+        return new ProjectFile(document.network(), document.training(), trained, notes, dataset);
+    }
+
+    private static ImageDataset readDataset(Map<String, byte[]> entries, JsonNode manifest, String name) {
+        requireEntry(entries, PackDataset.IMAGES, name);
+        requireEntry(entries, PackDataset.LABELS, name);
+        int classCount = manifest.path("classes").asInt(0);
+        if (classCount < 1 || classCount > MAX_CLASSES) {
+            throw new EngineException(Message.of("error.project.corrupt", name));
+        }
+        String datasetName = manifest.path("name").asText(name);
+        return PackDataset.read(entries.get(PackDataset.IMAGES), entries.get(PackDataset.LABELS), classCount, datasetName, name);
     }
 
     private static JsonNode readManifest(byte[] content, String name) {
