@@ -16,6 +16,15 @@ public final class PresenterLayout {
     /** Style class of panes that presenter mode hides, such as help panes and the runs table. */
     public static final String SECONDARY = "presenter-secondary";
 
+    /**
+     * Style class of nodes that presenter mode scales up, such as the drawing canvas. Strokes and
+     * mouse positions stay in the canvas's own coordinates, so what the network sees is unchanged.
+     */
+    public static final String ENLARGED = "presenter-enlarged";
+
+    /** Size of enlarged nodes in presenter mode, relative to their normal size. */
+    static final double ENLARGED_SCALE = 1.5;
+
     /** Chart fonts and line widths in presenter mode, relative to the normal chart. */
     static final double CHART_SCALE = 1.6;
 
@@ -63,6 +72,10 @@ public final class PresenterLayout {
             if (node instanceof SplitPane split) {
                 collapseSecondaryItems(split, presenter);
             }
+        }
+        for (Node node : nodes.stream().filter(node -> node.getStyleClass().contains(ENLARGED)).toList()) {
+            node.setScaleX(presenter ? ENLARGED_SCALE : 1);
+            node.setScaleY(presenter ? ENLARGED_SCALE : 1);
         }
         for (Node node : nodes) {
             if (node instanceof ChartViewer viewer) {

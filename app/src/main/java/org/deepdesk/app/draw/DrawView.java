@@ -4,6 +4,7 @@ import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Group;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -25,6 +26,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.transform.Transform;
+import org.deepdesk.app.classroom.PresenterLayout;
 import org.deepdesk.app.classroom.PresenterLayout;
 import org.deepdesk.engine.preprocess.GrayImage;
 import org.deepdesk.i18n.Messages;
@@ -97,8 +99,11 @@ public final class DrawView extends BorderPane {
 
     private VBox canvasPane() {
         StackPane frame = new StackPane(canvas);
-        frame.getStyleClass().add("canvas-frame");
+        frame.setId("canvasFrame");
+        frame.getStyleClass().addAll("canvas-frame", PresenterLayout.ENLARGED);
         frame.setMaxSize(CANVAS_SIZE + 4, CANVAS_SIZE + 4);
+        // A group takes the frame's scaled size in layout, so presenter mode can enlarge the canvas.
+        Group scalable = new Group(frame);
 
         brush.setId("brushSize");
         brush.setAccessibleText(messages.get("draw.brush"));
@@ -115,7 +120,9 @@ public final class DrawView extends BorderPane {
         instructions.setWrapText(true);
         instructions.setMaxWidth(CANVAS_SIZE);
 
-        VBox box = new VBox(10, instructions, frame, tools, handwriting);
+        // Presenter mode hides the personal dataset row, which makes room for the enlarged canvas.
+        handwriting.getStyleClass().add(PresenterLayout.SECONDARY);
+        VBox box = new VBox(10, instructions, scalable, tools, handwriting);
         box.setPadding(new Insets(0, 16, 0, 0));
         return box;
     }

@@ -65,6 +65,19 @@ class PresenterModeTest {
     }
 
     @Test
+    void presenterEnlargesCanvas(FxRobot robot) {
+        Node frame = robot.lookup("#canvasFrame").query();
+
+        robot.push(KeyCode.F5);
+        double presenter = frame.getScaleX();
+        robot.push(KeyCode.F5);
+        double restored = frame.getScaleX();
+
+        assertThat(presenter).isGreaterThan(1.0);
+        assertThat(restored).isEqualTo(1.0);
+    }
+
+    @Test
     void presenterEnlargesChartFonts(FxRobot robot) {
         ChartViewer loss = robot.lookup("#lossChart").queryAs(ChartViewer.class);
         float normal = loss.getChart().getTitle().getFont().getSize2D();
