@@ -1,6 +1,7 @@
 package org.deepdesk.engine;
 
 import java.util.Locale;
+import java.util.Objects;
 import org.deepdesk.i18n.Message;
 
 /**
@@ -20,6 +21,11 @@ public class EngineException extends RuntimeException {
     public EngineException(Message userMessage, Throwable cause) {
         super(userMessage.english(), cause);
         this.userMessage = userMessage;
+    }
+
+    /** Returns a failure's message, or its type when it has none, since message arguments cannot be null. */
+    public static String describe(Throwable failure) {
+        return Objects.requireNonNullElse(failure.getMessage(), failure.getClass().getSimpleName());
     }
 
     public Message userMessage() {

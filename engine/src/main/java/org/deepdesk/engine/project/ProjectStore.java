@@ -12,16 +12,14 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.deepdesk.engine.AtomicFile;
 import org.deepdesk.engine.EngineException;
+import org.deepdesk.engine.ZipEntries;
 import org.deepdesk.engine.data.ImageDataset;
 import org.deepdesk.engine.spec.NetworkDocument;
 import org.deepdesk.engine.spec.SpecJson;
@@ -81,7 +79,7 @@ public final class ProjectStore {
             AtomicFile.write(absolute, output -> write(project, output));
             LOG.info("Saved project {} to {}", project.network().name(), absolute);
         } catch (IOException failed) {
-            throw new EngineException(Message.of("error.project.saveFailed", absolute, describe(failed)), failed);
+            throw new EngineException(Message.of("error.project.saveFailed", absolute, EngineException.describe(failed)), failed);
         }
     }
 
@@ -96,29 +94,23 @@ public final class ProjectStore {
             manifest.put("pack", true);
             manifest.put("classes", project.dataset().get().classCount());
         }
-        putEntry(zip, MANIFEST, MAPPER.writeValueAsBytes(manifest));
-        putEntry(zip, NETWORK, SpecJson.write(new NetworkDocument(project.network(), project.settings()))
+        ZipEntries.put(zip, MANIFEST, MAPPER.writeValueAsBytes(manifest));
+        ZipEntries.put(zip, NETWORK, SpecJson.write(new NetworkDocument(project.network(), project.settings()))
                 .getBytes(StandardCharsets.UTF_8));
         if (project.trained().isPresent()) {
             ByteArrayOutputStream model = new ByteArrayOutputStream();
             ModelStore.write(project.trained().get(), model);
-            putEntry(zip, MODEL, model.toByteArray());
+            ZipEntries.put(zip, MODEL, model.toByteArray());
         }
         if (project.notes().isPresent()) {
-            putEntry(zip, NOTES, project.notes().get().getBytes(StandardCharsets.UTF_8));
+            ZipEntries.put(zip, NOTES, project.notes().get().getBytes(StandardCharsets.UTF_8));
         }
         if (project.isPack()) {
-            putEntry(zip, PackDataset.IMAGES, PackDataset.images(project.dataset().get()));
-            putEntry(zip, PackDataset.LABELS, PackDataset.labels(project.dataset().get()));
+            ZipEntries.put(zip, PackDataset.IMAGES, PackDataset.images(project.dataset().get()));
+            ZipEntries.put(zip, PackDataset.LABELS, PackDataset.labels(project.dataset().get()));
         }
         // Closing the zip would close the stream, which belongs to the caller.
         zip.finish();
-    }
-
-    private static void putEntry(ZipOutputStream zip, String name, byte[] content) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
-        zip.write(content);
-        zip.closeEntry();
     }
 
     /**
@@ -131,13 +123,13 @@ public final class ProjectStore {
         String name = file.getFileName().toString();
         Map<String, byte[]> entries;
         try (InputStream input = Files.newInputStream(file)) {
-            entries = readEntries(input);
+            entries = ZipEntries.readAll(input);
         } catch (ZipException | EOFException | IllegalArgumentException corrupt) {
             // A zip cut short ends inside an entry, which ZipInputStream reports as end of file,
             // and an entry name that is not valid UTF-8 raises IllegalArgumentException.
             throw new EngineException(Message.of("error.project.corrupt", name), corrupt);
         } catch (IOException failed) {
-            throw new EngineException(Message.of("error.project.readFailed", name, describe(failed)), failed);
+            throw new EngineException(Message.of("error.project.readFailed", name, EngineException.describe(failed)), failed);
         }
         return fromEntries(entries, name);
     }
@@ -231,18 +223,4 @@ public final class ProjectStore {
         }
     }
 
-    private static Map<String, byte[]> readEntries(InputStream input) throws IOException {
-        Map<String, byte[]> entries = new HashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(input)) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                entries.put(entry.getName(), zip.readAllBytes());
-            }
-        }
-        return entries;
-    }
-
-    /** Returns the exception's message, or its type when it has none, since message arguments cannot be null. */
-    private static String describe(IOException failure) {
-        return Objects.requireNonNullElse(failure.getMessage(), failure.getClass().getSimpleName());
-    }
 }

@@ -12,15 +12,13 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.deepdesk.engine.AtomicFile;
 import org.deepdesk.engine.EngineException;
+import org.deepdesk.engine.ZipEntries;
 import org.deepdesk.engine.spec.NetworkDocument;
 import org.deepdesk.engine.spec.NetworkSpec;
 import org.deepdesk.engine.spec.NetworkSummary;
@@ -63,7 +61,7 @@ public final class ModelStore {
             AtomicFile.write(absolute, output -> write(network, output));
             LOG.info("Saved model {} to {}", network.spec().name(), absolute);
         } catch (IOException failed) {
-            throw new EngineException(Message.of("error.model.saveFailed", absolute, describe(failed)), failed);
+            throw new EngineException(Message.of("error.model.saveFailed", absolute, EngineException.describe(failed)), failed);
         }
     }
 
@@ -88,23 +86,17 @@ public final class ModelStore {
             manifest.put("classCount", network.classCount());
             manifest.put("backend", network.backend().kind().manifestName());
             WeightLayout.of(ShapeInference.summarize(network.spec(), network.classCount())).writeTo(manifest);
-            putEntry(zip, MANIFEST, MAPPER.writeValueAsBytes(manifest));
-            putEntry(zip, NETWORK, SpecJson.write(new NetworkDocument(network.spec(), network.settings()))
+            ZipEntries.put(zip, MANIFEST, MAPPER.writeValueAsBytes(manifest));
+            ZipEntries.put(zip, NETWORK, SpecJson.write(new NetworkDocument(network.spec(), network.settings()))
                     .getBytes(StandardCharsets.UTF_8));
-            putEntry(zip, HISTORY, MAPPER.writeValueAsBytes(network.history()));
+            ZipEntries.put(zip, HISTORY, MAPPER.writeValueAsBytes(network.history()));
 
             ByteArrayOutputStream weights = new ByteArrayOutputStream();
             network.backend().writeWeights(weights);
-            putEntry(zip, WEIGHTS, weights.toByteArray());
+            ZipEntries.put(zip, WEIGHTS, weights.toByteArray());
         } finally {
             network.lock().unlock();
         }
-    }
-
-    private static void putEntry(ZipOutputStream zip, String name, byte[] content) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
-        zip.write(content);
-        zip.closeEntry();
     }
 
     /**
@@ -117,7 +109,7 @@ public final class ModelStore {
         try (InputStream input = Files.newInputStream(file)) {
             return read(input, name);
         } catch (IOException failed) {
-            throw new EngineException(Message.of("error.model.readFailed", name, describe(failed)), failed);
+            throw new EngineException(Message.of("error.model.readFailed", name, EngineException.describe(failed)), failed);
         }
     }
 
@@ -132,7 +124,7 @@ public final class ModelStore {
         try {
             return read(new ByteArrayInputStream(content), name);
         } catch (IOException impossible) {
-            throw new EngineException(Message.of("error.model.readFailed", name, describe(impossible)), impossible);
+            throw new EngineException(Message.of("error.model.readFailed", name, EngineException.describe(impossible)), impossible);
         }
     }
 
@@ -140,7 +132,7 @@ public final class ModelStore {
     private static TrainableNetwork read(InputStream input, String name) throws IOException {
         Map<String, byte[]> entries;
         try {
-            entries = readEntries(input);
+            entries = ZipEntries.readAll(input);
         } catch (ZipException | EOFException | IllegalArgumentException corrupt) {
             // A zip cut short ends inside an entry, which ZipInputStream reports as end of file,
             // and an entry name that is not valid UTF-8 raises IllegalArgumentException.
@@ -223,18 +215,4 @@ public final class ModelStore {
         }
     }
 
-    private static Map<String, byte[]> readEntries(InputStream input) throws IOException {
-        Map<String, byte[]> entries = new HashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(input)) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                entries.put(entry.getName(), zip.readAllBytes());
-            }
-        }
-        return entries;
-    }
-
-    /** Returns the exception's message, or its type when it has none, since message arguments cannot be null. */
-    private static String describe(IOException failure) {
-        return Objects.requireNonNullElse(failure.getMessage(), failure.getClass().getSimpleName());
-    }
 }
