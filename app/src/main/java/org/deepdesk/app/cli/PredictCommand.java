@@ -3,6 +3,7 @@ package org.deepdesk.app.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.deepdesk.engine.EngineException;
@@ -10,6 +11,7 @@ import org.deepdesk.engine.preprocess.DigitPreprocessor;
 import org.deepdesk.engine.preprocess.GrayImage;
 import org.deepdesk.engine.preprocess.PreparedDigit;
 import org.deepdesk.engine.spec.ImageShape;
+import org.deepdesk.engine.interop.keras.KerasImport;
 import org.deepdesk.engine.train.ModelStore;
 import org.deepdesk.engine.train.TrainableNetwork;
 import org.slf4j.Logger;
@@ -74,7 +76,7 @@ final class PredictCommand implements Callable<Integer> {
 
         TrainableNetwork network;
         try {
-            network = ModelStore.load(modelFile);
+            network = isKeras(modelFile) ? KerasImport.importModel(modelFile).network() : ModelStore.load(modelFile);
         } catch (EngineException failed) {
             LOG.debug("Loading the model {} failed", modelFile, failed);
             console.error(failed.userMessage());
@@ -87,6 +89,12 @@ final class PredictCommand implements Callable<Integer> {
 
         printPrediction(network.predict(digit.get().pixels()), console);
         return ExitCodes.OK;
+    }
+
+    /** Keras models are imported on the fly, so a student can try a model trained in TensorFlow on their own digit. */
+    private static boolean isKeras(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".h5") || name.endsWith(".hdf5") || name.endsWith(".keras");
     }
 
     private static void printPrediction(float[] probabilities, Console console) {

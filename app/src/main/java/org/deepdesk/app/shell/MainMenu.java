@@ -40,12 +40,14 @@ final class MainMenu {
     private final Stage stage;
     private final Messages messages;
     private final ProjectActions projects;
+    private final KerasImportMenu kerasImport;
 
     MainMenu(Workbench workbench, Stage stage, Messages messages, ProjectActions projects) {
         this.workbench = workbench;
         this.stage = stage;
         this.messages = messages;
         this.projects = projects;
+        this.kerasImport = new KerasImportMenu(workbench, stage, messages, this::showError);
     }
 
     MenuBar create() {
@@ -80,8 +82,10 @@ final class MainMenu {
         MenuItem quit = new MenuItem(messages.get("menu.file.quit"));
         quit.setOnAction(event -> projects.closeWindow());
         ExportMenu exports = new ExportMenu(workbench, stage, messages, this::showError);
+        MenuItem importKeras = kerasImport.item(workbench.train().runningProperty());
         Menu file = new Menu(messages.get("menu.file"), null, newProject, openProject, recent, saveProject, saveProjectAs,
-                exportPack, new SeparatorMenuItem(), open, save, exports.keras(), exports.pyTorch(), new SeparatorMenuItem(), quit);
+                exportPack, new SeparatorMenuItem(), open, save, importKeras, exports.keras(), exports.pyTorch(),
+                new SeparatorMenuItem(), quit);
         file.setOnShowing(event -> fillRecent(recent));
 
         MenuItem undo = new MenuItem(messages.get("menu.edit.undo"));
@@ -150,6 +154,11 @@ final class MainMenu {
         clear.setId("clearRecent");
         clear.setOnAction(event -> workbench.project().recentFiles().clear());
         recent.getItems().addAll(new SeparatorMenuItem(), clear);
+    }
+
+    /** Imports a Keras HDF5 file, such as one passed on the command line. */
+    void importKeras(Path file) {
+        kerasImport.importModel(file);
     }
 
     private FileChooser modelChooser(String titleKey) {

@@ -81,19 +81,26 @@ public final class MainWindow {
         return projects;
     }
 
-    /**
-     * Shows the window and, when given, opens a project or model file, such as one passed on the
-     * command line; a {@code .deepdesk} file is a project, anything else is read as a model.
-     */
+    /** Shows the window and, when given, opens a file passed on the command line with {@link #openFile}. */
     public void show(Optional<Path> file) {
         show();
-        file.ifPresent(path -> {
-            if (path.getFileName().toString().endsWith(ProjectStore.EXTENSION)) {
-                projects.open(path);
-            } else {
-                menu.openModel(path);
-            }
-        });
+        file.ifPresent(this::openFile);
+    }
+
+    /**
+     * Opens a file by its extension: a {@code .deepdesk} file as a project, a {@code .h5},
+     * {@code .hdf5} or {@code .keras} file as a Keras model to import, and anything else as a
+     * DeepDesk model. The file is read in the background.
+     */
+    public void openFile(Path path) {
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(ProjectStore.EXTENSION)) {
+            projects.open(path);
+        } else if (name.endsWith(".h5") || name.endsWith(".hdf5") || name.endsWith(".keras")) {
+            menu.importKeras(path);
+        } else {
+            menu.openModel(path);
+        }
     }
 
     public void show() {

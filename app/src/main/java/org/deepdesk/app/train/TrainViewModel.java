@@ -232,6 +232,12 @@ public final class TrainViewModel {
         status.set(Message.of("train.status.loaded", loaded.spec().name(), loaded.history().epochCount()));
     }
 
+    /** As {@link #showLoaded}, for a network that comes from elsewhere and so has no history to report. */
+    public void showImported(TrainableNetwork imported, Message statusMessage) {
+        showLoaded(imported);
+        status.set(statusMessage);
+    }
+
     private void drainEvents() {
         BatchEnd lastBatch = null;
         boolean epochEnded = false;

@@ -52,6 +52,28 @@ class PredictCommandTest {
     }
 
     @Test
+    void kerasModelPredicts() throws IOException {
+        Path image = Digits.save(Digits.seven(BufferedImage.TYPE_INT_RGB, Color.WHITE, Color.BLACK), folder.resolve("keras.png"));
+        Path keras = Path.of("../engine/src/test/resources/org/deepdesk/engine/interop/keras/small-cnn.h5");
+
+        CliRun run = CliRun.run("predict", image.toString(), "--model", keras.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(PROBABILITY_LINE.matcher(run.out()).results().count()).isEqualTo(10);
+    }
+
+    @Test
+    void unsupportedKerasModelExitsOne() throws IOException {
+        Path image = Digits.save(Digits.seven(BufferedImage.TYPE_INT_RGB, Color.WHITE, Color.BLACK), folder.resolve("keras-bad.png"));
+        Path keras = Path.of("../engine/src/test/resources/org/deepdesk/engine/interop/keras/unsupported-layers.h5");
+
+        CliRun run = CliRun.run("predict", image.toString(), "--model", keras.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("zero_padding2d");
+    }
+
+    @Test
     void blankImageExitsOne() throws IOException {
         Path image = Digits.save(new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB), folder.resolve("blank.png"));
 

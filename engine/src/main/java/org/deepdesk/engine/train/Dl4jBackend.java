@@ -148,6 +148,11 @@ final class Dl4jBackend implements NetworkBackend {
         return Backend.DL4J;
     }
 
+    @Override
+    public void loadWeights(NetworkSpec networkSpec, List<LayerWeights> weights) {
+        Dl4jWeightImport.load(network, networkSpec, classCount, weights);
+    }
+
     /** The Deeplearning4j network, for parity tests. */
     MultiLayerNetwork network() {
         return network;

@@ -57,6 +57,15 @@ public interface NetworkBackend {
         return List.of();
     }
 
+    /**
+     * Replaces the weights of the listed layers, as after an import from Keras, and keeps the
+     * others. The optimizer state is left as it is, so call it before training.
+     *
+     * @throws IllegalArgumentException when a layer is not one with weights, or an array does not
+     *     have the layer's size
+     */
+    void loadWeights(NetworkSpec spec, List<LayerWeights> weights);
+
     /** Writes the weights and optimizer state in this backend's own format. */
     void writeWeights(OutputStream output) throws IOException;
 

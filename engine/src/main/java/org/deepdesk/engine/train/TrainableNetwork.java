@@ -81,6 +81,26 @@ public final class TrainableNetwork {
         return new TrainableNetwork(spec, settings, backend, TrainingHistory.EMPTY);
     }
 
+    /**
+     * Creates a network on the selected backend with the given weights, as for a model imported
+     * from Keras; layers without an entry in {@code weights} keep fresh weights from the seed.
+     *
+     * @throws EngineException with the first problem when shape inference rejects the stack
+     * @throws IllegalArgumentException when the weights do not fit the layers
+     */
+    public static TrainableNetwork withWeights(NetworkSpec spec, TrainingSettings settings, int classCount,
+                                               List<LayerWeights> weights) {
+        return withWeights(spec, settings, classCount, weights, Backend.selected());
+    }
+
+    /** As {@link #withWeights(NetworkSpec, TrainingSettings, int, List)}, on the given backend. */
+    public static TrainableNetwork withWeights(NetworkSpec spec, TrainingSettings settings, int classCount,
+                                               List<LayerWeights> weights, Backend kind) {
+        TrainableNetwork network = create(spec, settings, classCount, kind);
+        network.backend.loadWeights(spec, weights);
+        return network;
+    }
+
     public NetworkSpec spec() {
         return spec;
     }

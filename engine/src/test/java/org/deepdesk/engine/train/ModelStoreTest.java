@@ -29,6 +29,7 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.deepdesk.engine.EngineException;
 import org.deepdesk.engine.data.ImageDataset;
+import org.deepdesk.engine.spec.NetworkSpec;
 import org.deepdesk.engine.spec.TrainingSettings;
 import org.deepdesk.i18n.Message;
 import org.junit.jupiter.api.BeforeAll;
@@ -488,6 +489,11 @@ class ModelStoreTest {
 
         @Override
         public BatchResult trainBatch(float[] features, int[] labels, int count) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void loadWeights(NetworkSpec spec, List<LayerWeights> weights) {
             throw new UnsupportedOperationException();
         }
 

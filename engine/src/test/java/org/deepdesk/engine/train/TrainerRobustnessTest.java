@@ -17,6 +17,7 @@ import org.deepdesk.engine.EngineException;
 import org.deepdesk.engine.data.ImageDataset;
 import org.deepdesk.engine.data.MnistLoader;
 import org.deepdesk.engine.data.MnistSplit;
+import org.deepdesk.engine.spec.NetworkSpec;
 import org.deepdesk.engine.spec.Optimizer;
 import org.deepdesk.engine.spec.TrainingSettings;
 import org.deepdesk.engine.train.TrainingEvent.Outcome;
@@ -183,6 +184,11 @@ class TrainerRobustnessTest {
         @Override
         public BatchResult trainBatch(float[] features, int[] labels, int count) {
             return delegate.trainBatch(features, labels, count);
+        }
+
+        @Override
+        public void loadWeights(NetworkSpec spec, List<LayerWeights> weights) {
+            delegate.loadWeights(spec, weights);
         }
 
         @Override

@@ -22,6 +22,7 @@ import org.deepdesk.engine.spec.ShapeInference;
 import org.deepdesk.engine.spec.Optimizer;
 import org.deepdesk.engine.spec.TrainingSettings;
 import org.deepdesk.engine.train.Backend;
+import org.deepdesk.engine.train.LayerWeights;
 import org.deepdesk.engine.train.NetworkBackend;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -126,6 +127,11 @@ public final class NativeOpsBackend implements NetworkBackend {
     @Override
     public Backend kind() {
         return Backend.NATIVE;
+    }
+
+    @Override
+    public void loadWeights(NetworkSpec spec, List<LayerWeights> weights) {
+        WeightImport.load(network, weights);
     }
 
     @Override

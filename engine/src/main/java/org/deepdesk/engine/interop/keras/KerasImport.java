@@ -1,0 +1,93 @@
+package org.deepdesk.engine.interop.keras;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.deepdesk.engine.EngineException;
+import org.deepdesk.engine.spec.DenseSpec;
+import org.deepdesk.engine.spec.NetworkSpec;
+import org.deepdesk.engine.spec.NetworkSummary;
+import org.deepdesk.engine.spec.ShapeInference;
+import org.deepdesk.engine.spec.TrainingSettings;
+import org.deepdesk.engine.train.Backend;
+import org.deepdesk.engine.train.LayerWeights;
+import org.deepdesk.engine.train.TrainableNetwork;
+import org.deepdesk.i18n.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Imports a Keras 2 Sequential model saved as HDF5 ({@code model.save("model.h5")}) with its
+ * weights, as a DeepDesk network that predicts what the Keras model predicts and can be trained
+ * further.
+ *
+ * <p>Supported layers: InputLayer, Conv2D, MaxPooling2D, AveragePooling2D, Flatten, Dense,
+ * Dropout, BatchNormalization, Activation, ReLU and Softmax, channels last, with the options
+ * that DeepDesk's layers have. Everything else is named in one message.
+ */
+public final class KerasImport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KerasImport.class);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private KerasImport() {
+    }
+
+    /** Imports on the backend that {@link Backend#selected()} names. */
+    public static ImportedModel importModel(Path file) {
+        return importModel(file, Backend.selected());
+    }
+
+    /**
+     * Imports the model in {@code file} onto the given backend.
+     *
+     * @throws EngineException with a message that names the file, and the layers when they are
+     *     the reason, when the file cannot be read or the model cannot be reproduced
+     */
+    public static ImportedModel importModel(Path file, Backend backend) {
+        String fileName = file.getFileName().toString();
+        try (KerasArchive archive = KerasArchive.open(file)) {
+            String modelConfig = archive.modelConfig()
+                    .orElseThrow(() -> new EngineException(Message.of("error.keras.noModel", fileName)));
+            String version = archive.kerasVersion().orElse("");
+            if (!version.startsWith("2.")) {
+                throw new EngineException(Message.of("error.keras.kerasVersion", fileName, version.isEmpty() ? "?" : version));
+            }
+
+            KerasStack stack = KerasConfigMapper.map(parse(modelConfig, fileName), fileName);
+            TrainingSettings settings = archive.trainingConfig()
+                    .map(json -> KerasTrainingConfig.settings(parse(json, fileName)))
+                    .orElse(TrainingSettings.defaults());
+            NetworkSpec spec = new NetworkSpec(stack.name(), stack.input(), stack.layers());
+            int classCount = outputUnits(spec);
+            NetworkSummary summary = ShapeInference.summarize(spec, classCount);
+            if (!summary.isValid()) {
+                throw new EngineException(Message.of("error.keras.invalidNetwork", fileName, summary.firstProblem().orElseThrow()));
+            }
+
+            List<LayerWeights> weights = KerasWeights.read(archive, stack, summary, fileName);
+            TrainableNetwork network = TrainableNetwork.withWeights(spec, settings, classCount, weights, backend);
+            LOG.info("Imported Keras {} model {} from {}: {} layers, {} parameters",
+                    version, spec.name(), file.toAbsolutePath(), spec.layers().size(), summary.totalParameters());
+            return new ImportedModel(network, version, stack.notices());
+        }
+    }
+
+    private static JsonNode parse(String json, String fileName) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (IOException invalid) {
+            throw new EngineException(Message.of("error.keras.readFailed", fileName, EngineException.describe(invalid)), invalid);
+        }
+    }
+
+    /** Returns the units of the last layer, which the mapper made a softmax Dense where it could, as the class count. */
+    private static int outputUnits(NetworkSpec spec) {
+        if (spec.layers().get(spec.layers().size() - 1) instanceof DenseSpec dense) {
+            return dense.units();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,262 @@
+package org.deepdesk.engine.interop.keras;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.deepdesk.engine.EngineException;
+import org.deepdesk.engine.data.ImageDataset;
+import org.deepdesk.engine.spec.Activation;
+import org.deepdesk.engine.spec.ActivationSpec;
+import org.deepdesk.engine.spec.AvgPool2DSpec;
+import org.deepdesk.engine.spec.BatchNormSpec;
+import org.deepdesk.engine.spec.Conv2DSpec;
+import org.deepdesk.engine.spec.DenseSpec;
+import org.deepdesk.engine.spec.DropoutSpec;
+import org.deepdesk.engine.spec.FlattenSpec;
+import org.deepdesk.engine.spec.ImageShape;
+import org.deepdesk.engine.spec.MaxPool2DSpec;
+import org.deepdesk.engine.spec.Optimizer;
+import org.deepdesk.engine.spec.Padding;
+import org.deepdesk.engine.train.Backend;
+import org.deepdesk.engine.train.ModelStore;
+import org.deepdesk.engine.train.StopSignal;
+import org.deepdesk.engine.train.Trainer;
+import org.deepdesk.engine.train.TrainableNetwork;
+import org.deepdesk.engine.train.TrainingListener;
+import org.deepdesk.i18n.Messages;
+import org.deeplearning4j.nn.modelimport.keras.KerasModelImport;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Imports the Keras HDF5 fixtures that {@code make_fixtures.py} wrote beside them, and compares
+ * the predictions with the outputs numpy computed from the same weights.
+ */
+class KerasImportTest {
+
+    private static final double TOLERANCE = 1e-4;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @TempDir
+    Path folder;
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void smallCnnPredictsAsKeras(Backend backend) throws Exception {
+        ImportedModel imported = KerasImport.importModel(fixture("small-cnn.h5"), backend);
+
+        assertEquals(new ImageShape(28, 28, 1), imported.network().spec().input());
+        assertEquals(List.of(
+                new Conv2DSpec(4, 3, 1, Padding.VALID, Activation.RELU),
+                new MaxPool2DSpec(2, 2),
+                new Conv2DSpec(6, 3, 1, Padding.SAME, Activation.TANH),
+                new AvgPool2DSpec(2, 2),
+                new FlattenSpec(),
+                new DenseSpec(16, Activation.RELU),
+                new DenseSpec(10, Activation.SOFTMAX)), imported.network().spec().layers());
+        assertEquals("2.4.0", imported.kerasVersion());
+        assertTrue(imported.notices().isEmpty());
+        assertPredictsExpected(imported.network(), "small-cnn-expected.json");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void mlpWithBatchNormPredictsAsKeras(Backend backend) throws Exception {
+        ImportedModel imported = KerasImport.importModel(fixture("small-mlp.h5"), backend);
+
+        assertEquals(new ImageShape(28, 28, 1), imported.network().spec().input());
+        assertEquals(List.of(
+                new FlattenSpec(),
+                new DenseSpec(32, Activation.LINEAR),
+                new BatchNormSpec(),
+                new ActivationSpec(Activation.SIGMOID),
+                new DropoutSpec(0.25),
+                new DenseSpec(10, Activation.SOFTMAX)), imported.network().spec().layers());
+        assertPredictsExpected(imported.network(), "small-mlp-expected.json");
+    }
+
+    @Test
+    void logitsModelGetsSoftmaxAndNotice() throws Exception {
+        ImportedModel imported = KerasImport.importModel(fixture("logits.h5"));
+
+        assertEquals(new ImageShape(4, 4, 1), imported.network().spec().input());
+        assertEquals(new DenseSpec(3, Activation.SOFTMAX), imported.network().spec().layers().get(1));
+        assertEquals(1, imported.notices().size());
+        assertEquals("notice.keras.softmaxAdded", imported.notices().get(0).key());
+        assertPredictsExpected(imported.network(), "logits-expected.json");
+    }
+
+    @Test
+    void trainingConfigSetsOptimizer() throws Exception {
+        ImportedModel imported = KerasImport.importModel(fixture("small-cnn.h5"));
+
+        assertEquals(Optimizer.ADAM, imported.network().settings().optimizer());
+        assertEquals(0.002, imported.network().settings().learningRate(), 1e-12);
+    }
+
+    /** Checks the fixture itself: Deeplearning4j's own Keras import must read it and agree with numpy. */
+    @Test
+    void fixtureReadsWithDeeplearning4jImport() throws Exception {
+        MultiLayerNetwork reference = KerasModelImport.importKerasSequentialModelAndWeights(
+                fixture("small-cnn.h5").toString(), false);
+        Expected expected = expected("small-cnn-expected.json");
+
+        for (int sample = 0; sample < expected.inputs().length; sample++) {
+            INDArray input = Nd4j.create(expected.inputs()[sample], new long[] {1, 28, 28, 1}, 'c');
+            float[] output = reference.output(input, false).toFloatVector();
+            assertClose(expected.outputs()[sample], output, sample);
+        }
+    }
+
+    @Test
+    void importedModelFineTunesAndSaves() throws Exception {
+        TrainableNetwork network = KerasImport.importModel(fixture("small-cnn.h5")).network();
+        ImageDataset images = syntheticDigits(64);
+        double before = network.evaluate(images).meanLoss();
+
+        Trainer.run(network, images, network.settings().withEpochs(3).withBatchSize(16).withValidationSplit(0),
+                TrainingListener.NONE, new StopSignal());
+        double after = network.evaluate(images).meanLoss();
+        assertTrue(after < before, "loss after fine-tuning " + after + " should be below " + before);
+
+        Path saved = folder.resolve("imported.ddmodel");
+        ModelStore.save(network, saved);
+        TrainableNetwork reloaded = ModelStore.load(saved);
+        float[] image = images.image(0);
+        assertClose(network.predict(image), reloaded.predict(image), 0);
+    }
+
+    @Test
+    void unsupportedLayersAreAllNamed() throws Exception {
+        EngineException error = assertThrows(EngineException.class,
+                () -> KerasImport.importModel(fixture("unsupported-layers.h5")));
+
+        assertEquals("error.keras.unsupported", error.userMessage().key());
+        String english = error.localizedMessage(Locale.ENGLISH);
+        assertTrue(english.contains("unsupported-layers.h5"), english);
+        assertTrue(english.contains("layer 'conv2d' with activation = \"elu\""), english);
+        assertTrue(english.contains("layer 'zero_padding2d' of type ZeroPadding2D"), english);
+        assertTrue(english.contains("layer 'global_average_pooling2d' of type GlobalAveragePooling2D"), english);
+        String chinese = error.localizedMessage(Messages.SIMPLIFIED_CHINESE);
+        assertTrue(chinese.contains("层“zero_padding2d”（类型 ZeroPadding2D）"), chinese);
+    }
+
+    @Test
+    void functionalModelIsRejected() throws Exception {
+        assertMessage("functional.h5", "error.keras.notSequential");
+    }
+
+    @Test
+    void weightsOnlyFileIsRejected() throws Exception {
+        assertMessage("weights-only.h5", "error.keras.noModel");
+    }
+
+    @Test
+    void textFileIsNotHdf5() throws Exception {
+        Path file = folder.resolve("model.h5");
+        Files.writeString(file, "<html>Not found</html>");
+
+        EngineException error = assertThrows(EngineException.class, () -> KerasImport.importModel(file));
+        assertEquals("error.keras.notHdf5", error.userMessage().key());
+        assertTrue(error.localizedMessage(Locale.ENGLISH).contains("model.h5"));
+    }
+
+    @Test
+    void kerasThreeZipIsNamed() throws Exception {
+        Path file = folder.resolve("model.keras");
+        Files.write(file, new byte[] {'P', 'K', 3, 4, 0, 0, 0, 0});
+
+        EngineException error = assertThrows(EngineException.class, () -> KerasImport.importModel(file));
+        assertEquals("error.keras.kerasFormat", error.userMessage().key());
+    }
+
+    @Test
+    void truncatedFileGivesReadMessage() throws Exception {
+        byte[] whole = Files.readAllBytes(fixture("small-cnn.h5"));
+        Path file = folder.resolve("cut.h5");
+        Files.write(file, Arrays.copyOf(whole, whole.length / 3));
+
+        EngineException error = assertThrows(EngineException.class, () -> KerasImport.importModel(file));
+        assertTrue(List.of("error.keras.readFailed", "error.keras.missingWeights", "error.keras.noModel")
+                .contains(error.userMessage().key()), error.userMessage().key());
+        assertTrue(error.localizedMessage(Locale.ENGLISH).contains("cut.h5"));
+    }
+
+    @Test
+    void missingFileGivesReadMessage() {
+        EngineException error = assertThrows(EngineException.class,
+                () -> KerasImport.importModel(folder.resolve("absent.h5")));
+        assertEquals("error.keras.readFailed", error.userMessage().key());
+    }
+
+    private void assertMessage(String fixture, String key) throws Exception {
+        EngineException error = assertThrows(EngineException.class, () -> KerasImport.importModel(fixture(fixture)));
+        assertEquals(key, error.userMessage().key());
+        assertTrue(error.localizedMessage(Locale.ENGLISH).contains(fixture));
+    }
+
+    private static void assertPredictsExpected(TrainableNetwork network, String expectedFile) throws IOException {
+        Expected expected = expected(expectedFile);
+        for (int sample = 0; sample < expected.inputs().length; sample++) {
+            assertClose(expected.outputs()[sample], network.predict(expected.inputs()[sample]), sample);
+        }
+    }
+
+    private static void assertClose(float[] expected, float[] actual, int sample) {
+        assertEquals(expected.length, actual.length, "classes of sample " + sample);
+        for (int k = 0; k < expected.length; k++) {
+            assertEquals(expected[k], actual[k], TOLERANCE, "sample " + sample + ", class " + k);
+        }
+    }
+
+    private record Expected(float[][] inputs, float[][] outputs) {
+    }
+
+    private static Expected expected(String name) throws IOException {
+        try (InputStream input = KerasImportTest.class.getResourceAsStream("/org/deepdesk/engine/interop/keras/" + name)) {
+            JsonNode root = MAPPER.readTree(input);
+            return new Expected(MAPPER.treeToValue(root.path("inputs"), float[][].class),
+                    MAPPER.treeToValue(root.path("outputs"), float[][].class));
+        }
+    }
+
+    private static Path fixture(String name) throws URISyntaxException {
+        return Path.of(KerasImportTest.class.getResource("/org/deepdesk/engine/interop/keras/" + name).toURI());
+    }
+
+    /** Vertical and horizontal bars labelled 1 and 7, enough for fine-tuning to lower the loss. */
+    private static ImageDataset syntheticDigits(int count) {
+        Random random = new Random(7);
+        byte[] pixels = new byte[count * 784];
+        int[] labels = new int[count];
+        for (int i = 0; i < count; i++) {
+            boolean vertical = i % 2 == 0;
+            labels[i] = vertical ? 1 : 7;
+            int offset = 8 + random.nextInt(12);
+            for (int t = 4; t < 24; t++) {
+                int row = vertical ? t : offset;
+                int column = vertical ? offset : t;
+                pixels[i * 784 + row * 28 + column] = (byte) 255;
+            }
+        }
+        return new ImageDataset("bars", ImageShape.MNIST, pixels, labels, 10);
+    }
+}
