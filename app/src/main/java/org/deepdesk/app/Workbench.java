@@ -57,7 +57,7 @@ public final class Workbench {
         this.epochTime = new EpochTimeEstimator(build, train::settings);
         this.evaluate = new EvaluateViewModel(train.networkProperty(), datasets, background);
         this.data = new DataViewModel(datasets, build, train.validationSplitProperty(), background);
-        this.project = new ProjectViewModel(build, train, data, background, recentFiles, recovery);
+        this.project = new ProjectViewModel(build, train, data, handwriting, background, recentFiles, recovery);
         // Fine-tuning on the saved handwriting trains the network outside the Train view.
         project.watch(handwriting.fineTuningProperty());
     }

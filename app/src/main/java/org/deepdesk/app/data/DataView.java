@@ -20,6 +20,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import org.deepdesk.engine.data.LoadedDataset;
+import org.deepdesk.engine.data.PersonalDigits;
 import org.deepdesk.engine.data.SplitSizes;
 import org.deepdesk.i18n.Message;
 import org.deepdesk.i18n.Messages;
@@ -42,13 +43,16 @@ public final class DataView extends BorderPane {
     private boolean syncing;
     private final ChangeListener<LoadedDataset> datasetListener = (observable, old, dataset) -> show(dataset);
 
-    public DataView(DataViewModel model, Messages messages) {
+    /**
+     * @param handwriting the digits saved to My handwriting, whose count the view shows
+     */
+    public DataView(DataViewModel model, ObservableValue<PersonalDigits> handwriting, Messages messages) {
         this.model = model;
         this.messages = messages;
         setPadding(new Insets(12));
         setTop(new VBox(8, chooserRow(), progressRow(), messageLabel("dataNotice", model.noticeProperty()),
                 messageLabel("dataError", model.errorProperty())));
-        setCenter(samplePane());
+        setCenter(samplePane(handwriting));
         setRight(reportPane());
 
         model.datasetProperty().addListener(datasetListener);
@@ -121,17 +125,22 @@ public final class DataView extends BorderPane {
         return label;
     }
 
-    private VBox samplePane() {
+    private VBox samplePane(ObservableValue<PersonalDigits> handwriting) {
         Label splits = new Label();
         splits.setId("splitSizes");
         splits.textProperty().bind(Bindings.createStringBinding(() -> {
             SplitSizes sizes = model.splitSizesProperty().get();
             return sizes == null ? "" : messages.format("data.splits", sizes.training(), sizes.validation(), sizes.test());
         }, model.splitSizesProperty()));
+        Label handwritingCount = new Label();
+        handwritingCount.setId("handwritingSummary");
+        handwritingCount.setWrapText(true);
+        handwritingCount.textProperty().bind(Bindings.createStringBinding(
+                () -> messages.format("data.handwriting", handwriting.getValue().size()), handwriting));
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        return new VBox(8, splits, scroll);
+        return new VBox(8, splits, handwritingCount, scroll);
     }
 
     private VBox reportPane() {

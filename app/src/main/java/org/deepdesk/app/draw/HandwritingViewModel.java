@@ -48,6 +48,8 @@ public final class HandwritingViewModel {
     private final ReadOnlyObjectWrapper<FineTuning.Result> lastResult = new ReadOnlyObjectWrapper<>();
     private final AtomicReference<PersonalDigits> unsaved = new AtomicReference<>();
     private final BooleanBinding canFineTune;
+    /** Set when a project's digits replaced the set before the folder was read, so the folder's set is not merged in. */
+    private boolean replacedBeforeLoad;
 
     /**
      * @param network the trained network, replaced when the user trains or loads another
@@ -78,6 +80,12 @@ public final class HandwritingViewModel {
             }
         };
         task.setOnSucceeded(event -> {
+            if (replacedBeforeLoad) {
+                // A project opened meanwhile brought its own digits, which replace the folder's as they would after loading.
+                loaded.set(true);
+                queueSave(digits.get());
+                return;
+            }
             // Digits saved while the files were read come after the loaded ones.
             PersonalDigits merged = task.getValue();
             PersonalDigits early = digits.get();
@@ -109,6 +117,25 @@ public final class HandwritingViewModel {
         if (loaded.get()) {
             error.set(null);
             queueSave(updated);
+        }
+    }
+
+    /**
+     * Replaces the digits with those of an opened project and stores them in the folder, so the
+     * Draw view, fine-tuning and the next start use the project's digits.
+     *
+     * <p>NOTE: the folder's earlier digits are overwritten. Only a project file saved with them
+     * keeps them, and the unsaved-changes prompt covers just the digits added since the last save.
+     */
+    public void replaceDigits(PersonalDigits replacement) {
+        digits.set(replacement);
+        status.set(null);
+        lastResult.set(null);
+        if (loaded.get()) {
+            error.set(null);
+            queueSave(replacement);
+        } else {
+            replacedBeforeLoad = true;
         }
     }
 

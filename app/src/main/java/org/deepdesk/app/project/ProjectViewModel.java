@@ -23,8 +23,11 @@ import javafx.concurrent.Task;
 import javafx.util.Duration;
 import org.deepdesk.app.build.BuildViewModel;
 import org.deepdesk.app.data.DataViewModel;
+import org.deepdesk.app.draw.HandwritingViewModel;
 import org.deepdesk.app.train.TrainViewModel;
 import org.deepdesk.engine.data.ImageDataset;
+import org.deepdesk.engine.data.PersonalDigits;
+import org.deepdesk.engine.project.LoadedProject;
 import org.deepdesk.engine.project.ProjectFile;
 import org.deepdesk.engine.project.ProjectStore;
 import org.deepdesk.engine.spec.NetworkDocument;
@@ -39,7 +42,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The open project: which file it came from, whether it has unsaved changes, and opening,
  * saving, the recent files, autosave and the recovery of unsaved work. A project is the Build
- * view's stack, the Train view's settings and, once trained, the network with its curves.
+ * view's stack, the Train view's settings, once trained the network with its curves, and the
+ * digits saved to My handwriting.
  *
  * <p>Files are read and written in background tasks; the workbench changes only on the FX
  * thread, and only once a file has been read completely, so a file that cannot be opened leaves
@@ -66,12 +70,17 @@ public final class ProjectViewModel {
      * compared by identity and its step count, since training changes it in place.
      */
     private record State(NetworkSpec spec, TrainingSettings settings, TrainableNetwork network, long steps,
-                         OptionalInt restoredEpoch) {
+                         OptionalInt restoredEpoch, PersonalDigits handwriting) {
+
+        State withHandwriting(PersonalDigits digits) {
+            return new State(spec, settings, network, steps, restoredEpoch, digits);
+        }
     }
 
     private final BuildViewModel build;
     private final TrainViewModel train;
     private final DataViewModel data;
+    private final HandwritingViewModel handwriting;
     private final ExecutorService background;
     private final RecentFiles recent;
     private final Recovery recovery;
@@ -95,11 +104,12 @@ public final class ProjectViewModel {
     /** Set on the recovery thread, read on the FX thread. */
     private volatile Recovery.Session session;
 
-    public ProjectViewModel(BuildViewModel build, TrainViewModel train, DataViewModel data, ExecutorService background,
-                            RecentFiles recent, Recovery recovery) {
+    public ProjectViewModel(BuildViewModel build, TrainViewModel train, DataViewModel data, HandwritingViewModel handwriting,
+                            ExecutorService background, RecentFiles recent, Recovery recovery) {
         this.build = build;
         this.train = train;
         this.data = data;
+        this.handwriting = handwriting;
         this.background = background;
         this.recent = recent;
         this.recovery = recovery;
@@ -111,6 +121,12 @@ public final class ProjectViewModel {
         train.form().fields().forEach(field -> field.addListener((observable, old, value) -> refresh()));
         // Restoring the best epoch changes the weights in place.
         watch(train.restoringProperty());
+        watch(handwriting.digitsProperty());
+        handwriting.loadedProperty().addListener((observable, was, loaded) -> {
+            if (loaded) {
+                takeFolderDigitsAsSaved();
+            }
+        });
         markClean();
     }
 
@@ -128,8 +144,8 @@ public final class ProjectViewModel {
     }
 
     /**
-     * Whether the project differs from its file: edited, trained, training or with restored
-     * weights since the last open or save.
+     * Whether the project differs from its file: edited, trained, training, with restored weights,
+     * or with digits added to or removed from My handwriting since the last open or save.
      */
     public ReadOnlyBooleanProperty dirtyProperty() {
         return dirty.getReadOnlyProperty();
@@ -182,10 +198,11 @@ public final class ProjectViewModel {
 
     /** Returns what a save would write now. */
     public ProjectFile snapshot() {
-        return ProjectFile.of(build.spec(), train.settings(), train.networkProperty().get());
+        return ProjectFile.of(build.spec(), train.settings(), train.networkProperty().get())
+                .withHandwriting(handwriting.digitsProperty().get());
     }
 
-    /** Starts a new, untitled project, as the app starts: the default preset, untrained. */
+    /** Starts a new, untitled project, as the app starts: the default preset, untrained, with the current handwriting. */
     public void newProject() {
         if (!canReplace()) {
             return;
@@ -199,11 +216,12 @@ public final class ProjectViewModel {
 
     /**
      * Opens a project file in the background; the workbench shows it once it is read. A file
-     * that cannot be read goes to the error handler and changes nothing.
+     * that cannot be read goes to the error handler and changes nothing. A file whose handwriting
+     * is damaged opens without it, and the warning goes to the notice handler.
      *
      * @return the task, already submitted; null when a run is training and the project cannot be replaced
      */
-    public Task<ProjectFile> open(Path source) {
+    public Task<LoadedProject> open(Path source) {
         return open(source, false);
     }
 
@@ -211,34 +229,36 @@ public final class ProjectViewModel {
      * Opens a file of the recent list like {@link #open}, or, when it is gone, takes it off the
      * list and tells the notice handler.
      */
-    public Task<ProjectFile> openRecent(Path recentFile) {
+    public Task<LoadedProject> openRecent(Path recentFile) {
         return open(recentFile, true);
     }
 
-    private Task<ProjectFile> open(Path source, boolean recentFile) {
+    private Task<LoadedProject> open(Path source, boolean recentFile) {
         if (!canReplace()) {
             return null;
         }
         Path absolute = source.toAbsolutePath().normalize();
-        Task<ProjectFile> task = new Task<>() {
+        Task<LoadedProject> task = new Task<>() {
             @Override
-            protected ProjectFile call() {
+            protected LoadedProject call() {
                 if (recentFile && !Files.exists(absolute)) {
                     throw new RecentFileGone();
                 }
-                return ProjectStore.load(absolute);
+                return ProjectStore.open(absolute);
             }
         };
         task.setOnSucceeded(event -> {
             busy.set(false);
-            apply(task.getValue());
+            ProjectFile opened = task.getValue().project();
+            apply(opened);
             file.set(absolute);
             recent.add(absolute);
             markClean();
             clearRecovery();
-            if (task.getValue().isPack()) {
-                showPack(task.getValue(), absolute);
+            if (opened.isPack()) {
+                showPack(opened, absolute);
             }
+            task.getValue().warnings().forEach(noticeHandler);
         });
         task.setOnFailed(event -> {
             busy.set(false);
@@ -426,24 +446,25 @@ public final class ProjectViewModel {
      *
      * @return the task, already submitted; null when a run is training and the project cannot be replaced
      */
-    public Task<ProjectFile> restore(Recovery.Entry entry) {
+    public Task<LoadedProject> restore(Recovery.Entry entry) {
         if (!canReplace()) {
             return null;
         }
-        Task<ProjectFile> task = new Task<>() {
+        Task<LoadedProject> task = new Task<>() {
             @Override
-            protected ProjectFile call() {
-                return ProjectStore.load(entry.file());
+            protected LoadedProject call() {
+                return ProjectStore.open(entry.file());
             }
         };
         task.setOnSucceeded(event -> {
             busy.set(false);
-            apply(task.getValue());
+            apply(task.getValue().project());
             file.set(entry.source().orElse(null));
             saved = null;
             autosaved = null;
             refresh();
             noticeHandler.accept(Message.of("project.recovery.restored", workName(entry)));
+            task.getValue().warnings().forEach(noticeHandler);
             autosave().whenComplete((done, failure) -> {
                 if (failure == null) {
                     recovery.discard(entry);
@@ -492,12 +513,36 @@ public final class ProjectViewModel {
         }
     }
 
-    /** Shows a project in the views: the stack, the form's settings and, if trained, the network and its curves. */
+    /**
+     * Shows a project in the views: the stack, the form's settings, if trained the network and its
+     * curves, and its handwriting if it carries any.
+     */
     private void apply(ProjectFile project) {
         build.openProject(new NetworkDocument(project.network(), project.settings()));
         // Set again: a preset listener (the default training subset) may have changed the form.
         train.form().set(project.settings());
         project.trained().ifPresentOrElse(train::showLoaded, train::resetWeights);
+        // A file without handwriting, such as one saved before projects stored it, keeps the digits
+        // already drawn instead of clearing them, so opening an older project never hides a user's drawings.
+        if (!project.handwriting().isEmpty()) {
+            handwriting.replaceDigits(project.handwriting());
+        }
+    }
+
+    /**
+     * Counts the digits read from the per-user folder at start as saved, because they are on disk
+     * already. Other unsaved changes stay unsaved.
+     */
+    private void takeFolderDigitsAsSaved() {
+        PersonalDigits read = handwriting.digitsProperty().get();
+        if (saved != null) {
+            boolean autosavedWasSaved = saved.equals(autosaved);
+            saved = saved.withHandwriting(read);
+            if (autosavedWasSaved) {
+                autosaved = saved;
+            }
+        }
+        refresh();
     }
 
     /** Removes the autosaved copy, which the saved or opened file makes needless. */
@@ -515,9 +560,10 @@ public final class ProjectViewModel {
 
     private State current() {
         TrainableNetwork network = train.networkProperty().get();
+        PersonalDigits digits = handwriting.digitsProperty().get();
         return network == null
-                ? new State(build.spec(), train.settings(), null, 0, OptionalInt.empty())
-                : new State(build.spec(), train.settings(), network, network.stepCount(), network.restoredEpoch());
+                ? new State(build.spec(), train.settings(), null, 0, OptionalInt.empty(), digits)
+                : new State(build.spec(), train.settings(), network, network.stepCount(), network.restoredEpoch(), digits);
     }
 
     private void refresh() {

@@ -183,7 +183,7 @@ public final class MainWindow {
         drawView = new DrawView(workbench.draw(), workbench.handwriting(), messages);
         evaluateView = new EvaluateView(workbench.evaluate(), messages);
         insideView = new InsideView(workbench.draw(), workbench.background(), messages);
-        dataView = new DataView(workbench.data(), messages);
+        dataView = new DataView(workbench.data(), workbench.handwriting().digitsProperty(), messages);
 
         TabPane tabs = new TabPane(
                 tab("dataTab", messages.get("tab.data"), dataView),

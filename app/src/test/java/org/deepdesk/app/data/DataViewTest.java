@@ -3,15 +3,19 @@ package org.deepdesk.app.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.deepdesk.app.Workbench;
+import org.deepdesk.app.draw.HandwritingFolder;
 import org.deepdesk.app.shell.MainWindow;
 import org.deepdesk.engine.data.IdxDatasetSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -21,12 +25,38 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class DataViewTest {
 
+    @TempDir
+    Path handwritingFolder;
+
     private Workbench workbench;
 
     @Start
     void start(Stage stage) {
+        // The digits this class saves go to its own folder, never to the one other tests read.
+        System.setProperty(HandwritingFolder.PROPERTY, handwritingFolder.toString());
         workbench = new Workbench(Locale.ENGLISH);
         new MainWindow(workbench, stage).show();
+    }
+
+    @AfterEach
+    void clearFolder() {
+        System.clearProperty(HandwritingFolder.PROPERTY);
+    }
+
+    @Test
+    void handwritingCountFollowsDigits(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> workbench.handwriting().loadedProperty().get());
+        robot.clickOn("#dataTab");
+        WaitForAsyncUtils.waitForFxEvents();
+        Label summary = robot.lookup("#handwritingSummary").queryAs(Label.class);
+        assertThat(summary.getText()).startsWith("My handwriting: no digits");
+
+        robot.interact(() -> {
+            workbench.handwriting().save(new float[28 * 28], 3);
+            workbench.handwriting().save(new float[28 * 28], 5);
+        });
+
+        assertThat(summary.getText()).startsWith("My handwriting: 2 digits, saved with the project");
     }
 
     @Test

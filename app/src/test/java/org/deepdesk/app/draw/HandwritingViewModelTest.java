@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +16,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.deepdesk.engine.data.ImageDataset;
 import org.deepdesk.engine.data.MnistLoader;
 import org.deepdesk.engine.data.MnistSplit;
+import org.deepdesk.engine.data.PersonalDigits;
 import org.deepdesk.engine.data.PersonalDigitsFiles;
 import org.deepdesk.engine.spec.Activation;
 import org.deepdesk.engine.spec.DenseSpec;
@@ -129,6 +131,50 @@ class HandwritingViewModelTest {
         assertThat(damaged.loadedProperty().get()).isFalse();
         assertThat(damaged.errorProperty().get().arguments()).contains(folder.resolve(PersonalDigitsFiles.IMAGES_FILE));
         assertThat(Files.readAllBytes(labels)).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void projectDigitsReplaceFolderSet(FxRobot robot) throws TimeoutException {
+        robot.interact(() -> model.save(mnist.image(0), mnist.labels()[0]));
+        PersonalDigits project = PersonalDigits.empty().withDigit(mnist.image(1), mnist.labels()[1])
+                .withDigit(mnist.image(2), mnist.labels()[2]);
+
+        robot.interact(() -> model.replaceDigits(project));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.savingProperty().get());
+
+        assertThat(model.digitsProperty().get()).isEqualTo(project);
+        assertThat(PersonalDigitsFiles.load(folder)).isEqualTo(project);
+    }
+
+    @Test
+    void projectDigitsBeforeLoadWinOverFolder(FxRobot robot) throws Exception {
+        robot.interact(() -> model.save(mnist.image(0), mnist.labels()[0]));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.savingProperty().get());
+        PersonalDigits project = PersonalDigits.empty().withDigit(mnist.image(1), mnist.labels()[1]);
+        // One thread, blocked until the project's digits are in, so the folder is read only after them.
+        ExecutorService blockedExecutor = Executors.newSingleThreadExecutor();
+        CountDownLatch release = new CountDownLatch(1);
+        blockedExecutor.submit(() -> {
+            release.await();
+            return null;
+        });
+        HandwritingViewModel[] created = new HandwritingViewModel[1];
+
+        try {
+            robot.interact(() -> {
+                created[0] = new HandwritingViewModel(network, trainingRunning, () -> SETTINGS, () -> mnist, folder, blockedExecutor);
+                created[0].load();
+                created[0].replaceDigits(project);
+            });
+            release.countDown();
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                    () -> created[0].loadedProperty().get() && !created[0].savingProperty().get());
+
+            assertThat(created[0].digitsProperty().get()).isEqualTo(project);
+            assertThat(PersonalDigitsFiles.load(folder)).isEqualTo(project);
+        } finally {
+            blockedExecutor.shutdownNow();
+        }
     }
 
     private HandwritingViewModel loadedModel(FxRobot robot) throws TimeoutException {

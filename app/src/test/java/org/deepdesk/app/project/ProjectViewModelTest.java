@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -29,10 +30,13 @@ import javafx.concurrent.Worker;
 import javafx.stage.Stage;
 import org.deepdesk.app.Workbench;
 import org.deepdesk.app.build.LayerKind;
+import org.deepdesk.app.draw.HandwritingFolder;
 import org.deepdesk.engine.EngineException;
 import org.deepdesk.engine.data.ImageDataset;
 import org.deepdesk.engine.data.MnistLoader;
 import org.deepdesk.engine.data.MnistSplit;
+import org.deepdesk.engine.data.PersonalDigits;
+import org.deepdesk.engine.data.PersonalDigitsFiles;
 import org.deepdesk.engine.project.ProjectFile;
 import org.deepdesk.engine.project.ProjectStore;
 import org.deepdesk.engine.spec.LearningRateSchedule;
@@ -71,6 +75,7 @@ class ProjectViewModelTest {
     private Workbench workbench;
     private Preferences preferences;
     private Path recoveryFolder;
+    private Path handwritingFolder;
     private ProjectViewModel project;
     private final List<Throwable> errors = new ArrayList<>();
     private final List<Message> notices = new ArrayList<>();
@@ -79,6 +84,9 @@ class ProjectViewModelTest {
     void start(Stage stage) throws IOException {
         preferences = Preferences.userRoot().node("org/deepdesk/test/" + UUID.randomUUID());
         recoveryFolder = Files.createDirectories(folder.resolve("recovery"));
+        // Each test saves digits to its own folder, never to the one other tests read.
+        handwritingFolder = folder.resolve("handwriting");
+        System.setProperty(HandwritingFolder.PROPERTY, handwritingFolder.toString());
         // The workbench's view models start animations, so they need the FX toolkit.
         workbench = new Workbench(Locale.ENGLISH, new RecentFiles(preferences), new Recovery(recoveryFolder));
         project = workbench.project();
@@ -90,6 +98,7 @@ class ProjectViewModelTest {
     void remove(FxRobot robot) throws BackingStoreException {
         robot.interact(() -> workbench.shutdown());
         preferences.removeNode();
+        System.clearProperty(HandwritingFolder.PROPERTY);
     }
 
     @Test
@@ -437,6 +446,148 @@ class ProjectViewModelTest {
         assertThat(workbench.data().datasetProperty().get().name()).isEqualTo("lesson-pack.deepdesk");
         assertThat(workbench.data().datasetProperty().get().training().size()).isEqualTo(240);
         assertThat(workbench.data().datasetProperty().get().test().size()).isEqualTo(60);
+    }
+
+    @Test
+    void addingDigitMarksUnsavedChange(FxRobot robot) {
+        awaitHandwritingLoaded();
+        awaitSuccess(robot, () -> project.save(folder.resolve("digits.deepdesk"), () -> { }));
+        assertThat(project.dirtyProperty().get()).isFalse();
+
+        robot.interact(() -> workbench.handwriting().save(ink(0.5f), 4));
+
+        assertThat(project.dirtyProperty().get()).isTrue();
+        assertThat(project.windowTitle(ENGLISH)).startsWith("*digits – ");
+    }
+
+    @Test
+    void reopenRestoresSavedHandwriting(FxRobot robot) throws Exception {
+        awaitHandwritingLoaded();
+        robot.interact(() -> {
+            workbench.handwriting().save(ink(0.2f), 1);
+            workbench.handwriting().save(ink(0.6f), 7);
+            workbench.handwriting().save(ink(0.9f), 7);
+        });
+        PersonalDigits saved = workbench.handwriting().digitsProperty().get();
+        Path file = folder.resolve("three digits.deepdesk");
+        awaitSuccess(robot, () -> project.save(file, () -> { }));
+        assertThat(ProjectStore.load(file).handwriting()).isEqualTo(saved);
+
+        robot.interact(() -> workbench.handwriting().save(ink(0.4f), 2));
+        awaitSuccess(robot, () -> project.save(folder.resolve("four digits.deepdesk"), () -> { }));
+        awaitSuccess(robot, () -> project.open(file));
+
+        assertThat(workbench.handwriting().digitsProperty().get().size()).isEqualTo(3);
+        assertThat(workbench.handwriting().digitsProperty().get()).isEqualTo(saved);
+        assertThat(project.dirtyProperty().get()).isFalse();
+        assertThat(notices).isEmpty();
+        // The per-user folder follows, so the next start shows the project's digits too.
+        waitUntil(() -> !workbench.handwriting().savingProperty().get());
+        assertThat(PersonalDigitsFiles.load(handwritingFolder)).isEqualTo(saved);
+
+        robot.interact(() -> workbench.handwriting().save(ink(0.3f), 0));
+        assertThat(project.dirtyProperty().get()).isTrue();
+    }
+
+    @Test
+    void fileWithoutHandwritingKeepsDigits(FxRobot robot) {
+        awaitHandwritingLoaded();
+        robot.interact(() -> workbench.handwriting().save(ink(0.5f), 8));
+        PersonalDigits drawn = workbench.handwriting().digitsProperty().get();
+        Path older = folder.resolve("older.deepdesk");
+        ProjectStore.save(ProjectFile.untrained(Presets.load("lenet5").network(), TrainingSettings.defaults()), older);
+
+        awaitSuccess(robot, () -> project.open(older));
+
+        assertThat(workbench.build().spec()).isEqualTo(Presets.load("lenet5").network());
+        assertThat(workbench.handwriting().digitsProperty().get()).isEqualTo(drawn);
+        assertThat(project.dirtyProperty().get()).isFalse();
+    }
+
+    @Test
+    void damagedHandwritingOpensRestWithNotice(FxRobot robot) throws IOException {
+        awaitHandwritingLoaded();
+        NetworkSpec lenet = Presets.load("lenet5").network();
+        PersonalDigits twoDigits = PersonalDigits.empty().withDigit(ink(0.1f), 1).withDigit(ink(0.2f), 2);
+        Path file = folder.resolve("damaged digits.deepdesk");
+        ProjectStore.save(ProjectFile.untrained(lenet, TrainingSettings.defaults()).withHandwriting(twoDigits), file);
+        Files.write(file, withEntry(Files.readAllBytes(file), "handwriting/labels-idx1-ubyte.gz", "not gzip".getBytes(StandardCharsets.UTF_8)));
+        robot.interact(() -> workbench.handwriting().save(ink(0.5f), 5));
+        PersonalDigits drawn = workbench.handwriting().digitsProperty().get();
+
+        awaitSuccess(robot, () -> project.open(file));
+
+        assertThat(errors).isEmpty();
+        assertThat(workbench.build().spec()).isEqualTo(lenet);
+        assertThat(project.fileProperty().get()).isEqualTo(file);
+        assertThat(workbench.handwriting().digitsProperty().get()).isEqualTo(drawn);
+        assertThat(notices).singleElement().extracting(Message::key).isEqualTo("error.project.invalidHandwriting");
+        assertThat(ENGLISH.format(notices.get(0))).contains("damaged digits.deepdesk", "handwriting/labels-idx1-ubyte.gz");
+    }
+
+    @Test
+    void autosaveAndRecoveryKeepHandwriting(FxRobot robot) throws Exception {
+        awaitHandwritingLoaded();
+        interactGet(robot, () -> project.startAutosave());
+        Path autosaveFile = project.autosaveFile();
+
+        robot.interact(() -> workbench.handwriting().save(ink(0.7f), 9));
+        interactGet(robot, () -> project.autosave());
+
+        assertThat(ProjectStore.load(autosaveFile).handwriting()).isEqualTo(workbench.handwriting().digitsProperty().get());
+
+        PersonalDigits lost = PersonalDigits.empty().withDigit(ink(0.3f), 3).withDigit(ink(0.4f), 6);
+        leaveCrashedSession(project.snapshot().withHandwriting(lost), null);
+        Recovery.Entry crashed = project.leftOverWork().get(0);
+        awaitSuccess(robot, () -> project.restore(crashed));
+
+        assertThat(workbench.handwriting().digitsProperty().get()).isEqualTo(lost);
+        assertThat(project.dirtyProperty().get()).isTrue();
+    }
+
+    @Test
+    void digitsReadAtStartAreNoUnsavedChange(FxRobot robot) {
+        PersonalDigitsFiles.save(PersonalDigits.empty().withDigit(ink(0.5f), 2), handwritingFolder);
+        List<Workbench> started = new ArrayList<>();
+        robot.interact(() -> started.add(new Workbench(Locale.ENGLISH, new RecentFiles(preferences), new Recovery(recoveryFolder))));
+        Workbench second = started.get(0);
+
+        try {
+            waitUntil(() -> second.handwriting().loadedProperty().get());
+            WaitForAsyncUtils.waitForFxEvents();
+
+            assertThat(second.handwriting().digitsProperty().get().size()).isEqualTo(1);
+            assertThat(second.project().dirtyProperty().get()).isFalse();
+        } finally {
+            robot.interact(second::shutdown);
+        }
+    }
+
+    private void awaitHandwritingLoaded() {
+        waitUntil(() -> workbench.handwriting().loadedProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Returns a 28x28 drawing with every pixel at {@code value}. */
+    private static float[] ink(float value) {
+        float[] pixels = new float[28 * 28];
+        Arrays.fill(pixels, value);
+        return pixels;
+    }
+
+    /** Returns a project file's bytes with {@code name} holding {@code content} instead. */
+    private static byte[] withEntry(byte[] project, String name, byte[] content) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipInputStream input = new ZipInputStream(new ByteArrayInputStream(project));
+                ZipOutputStream output = new ZipOutputStream(bytes)) {
+            for (ZipEntry entry = input.getNextEntry(); entry != null; entry = input.getNextEntry()) {
+                byte[] value = entry.getName().equals(name) ? content : input.readAllBytes();
+                output.putNextEntry(new ZipEntry(entry.getName()));
+                output.write(value);
+                output.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
     }
 
     private <T> void awaitSuccess(FxRobot robot, Supplier<Task<T>> start) {

@@ -1,12 +1,6 @@
 package org.deepdesk.engine.project;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import org.deepdesk.engine.EngineException;
 import org.deepdesk.engine.data.ImageDataset;
 import org.deepdesk.engine.spec.ImageShape;
@@ -23,8 +17,6 @@ final class PackDataset {
     static final String IMAGES = "dataset/train-images-idx3-ubyte.gz";
     static final String LABELS = "dataset/train-labels-idx1-ubyte.gz";
 
-    private static final int UNSIGNED_BYTE = 0x08;
-
     private PackDataset() {
     }
 
@@ -33,7 +25,7 @@ final class PackDataset {
         int[] dimensions = shape.channels() == 1
                 ? new int[] {dataset.size(), shape.height(), shape.width()}
                 : new int[] {dataset.size(), shape.channels(), shape.height(), shape.width()};
-        return gzipIdx(dimensions, dataset.pixels());
+        return GzipIdx.write(dimensions, dataset.pixels());
     }
 
     static byte[] labels(ImageDataset dataset) throws IOException {
@@ -41,21 +33,7 @@ final class PackDataset {
         for (int i = 0; i < labels.length; i++) {
             labels[i] = (byte) dataset.labels()[i];
         }
-        return gzipIdx(new int[] {labels.length}, labels);
-    }
-
-    private static byte[] gzipIdx(int[] dimensions, byte[] data) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(bytes))) {
-            out.writeShort(0);
-            out.writeByte(UNSIGNED_BYTE);
-            out.writeByte(dimensions.length);
-            for (int size : dimensions) {
-                out.writeInt(size);
-            }
-            out.write(data);
-        }
-        return bytes.toByteArray();
+        return GzipIdx.write(new int[] {labels.length}, labels);
     }
 
     /**
@@ -65,10 +43,10 @@ final class PackDataset {
      * @throws EngineException naming the file and the entry when either entry is damaged or they do not match
      */
     static ImageDataset read(byte[] images, byte[] labels, int classCount, String name, String file) {
-        Idx imageIdx = parse(images, IMAGES, file);
-        Idx labelIdx = parse(labels, LABELS, file);
+        GzipIdx.Content imageIdx = parse(images, IMAGES, file);
+        GzipIdx.Content labelIdx = parse(labels, LABELS, file);
         int[] size = imageIdx.dimensions();
-        boolean validImages = (size.length == 3 || size.length == 4) && imageIdx.data().length == product(size);
+        boolean validImages = (size.length == 3 || size.length == 4) && imageIdx.data().length == GzipIdx.product(size);
         if (!validImages) {
             throw damaged(file, IMAGES, null);
         }
@@ -90,35 +68,13 @@ final class PackDataset {
         return new ImageDataset(name, shape, imageIdx.data(), labelValues, classCount);
     }
 
-    private record Idx(int[] dimensions, byte[] data) {
-    }
-
-    private static Idx parse(byte[] content, String entry, String file) {
-        try (DataInputStream in = new DataInputStream(new GZIPInputStream(new ByteArrayInputStream(content)))) {
-            if (in.readUnsignedShort() != 0 || in.readUnsignedByte() != UNSIGNED_BYTE) {
-                throw damaged(file, entry, null);
-            }
-            int[] dimensions = new int[in.readUnsignedByte()];
-            for (int i = 0; i < dimensions.length; i++) {
-                dimensions[i] = in.readInt();
-                if (dimensions[i] <= 0) {
-                    throw damaged(file, entry, null);
-                }
-            }
-            // The entry is in memory already, so its data cannot be larger than the entry inflated.
-            return new Idx(dimensions, in.readAllBytes());
+    private static GzipIdx.Content parse(byte[] content, String entry, String file) {
+        try {
+            return GzipIdx.read(content);
         } catch (IOException broken) {
             // Inflating bytes in memory fails only on damaged content: a bad gzip stream or one cut short.
             throw damaged(file, entry, broken);
         }
-    }
-
-    private static long product(int[] dimensions) {
-        long product = 1;
-        for (int size : dimensions) {
-            product *= size;
-        }
-        return product;
     }
 
     private static EngineException damaged(String file, String entry, Exception cause) {

@@ -3,6 +3,7 @@ package org.deepdesk.engine.project;
 import java.util.Objects;
 import java.util.Optional;
 import org.deepdesk.engine.data.ImageDataset;
+import org.deepdesk.engine.data.PersonalDigits;
 import org.deepdesk.engine.spec.NetworkSpec;
 import org.deepdesk.engine.spec.TrainingSettings;
 import org.deepdesk.engine.train.TrainableNetwork;
@@ -19,9 +20,11 @@ import org.deepdesk.engine.train.TrainableNetwork;
  * @param trained the trained network, or empty before the first run
  * @param notes the teacher's notes of a classroom pack, as Markdown
  * @param dataset the training images a classroom pack carries
+ * @param handwriting the digits the user drew and labelled in the Draw view. It is empty when the
+ *     file carries none, as in every file saved before projects stored handwriting.
  */
 public record ProjectFile(NetworkSpec network, TrainingSettings settings, Optional<TrainableNetwork> trained,
-                          Optional<String> notes, Optional<ImageDataset> dataset) {
+                          Optional<String> notes, Optional<ImageDataset> dataset, PersonalDigits handwriting) {
 
     public ProjectFile {
         Objects.requireNonNull(network, "network");
@@ -29,16 +32,25 @@ public record ProjectFile(NetworkSpec network, TrainingSettings settings, Option
         Objects.requireNonNull(trained, "trained");
         Objects.requireNonNull(notes, "notes");
         Objects.requireNonNull(dataset, "dataset");
+        Objects.requireNonNull(handwriting, "handwriting");
     }
 
-    /** Creates a plain project, without notes or images. */
+    /** Creates a plain project, without notes, images or handwriting. */
     public ProjectFile(NetworkSpec network, TrainingSettings settings, Optional<TrainableNetwork> trained) {
-        this(network, settings, trained, Optional.empty(), Optional.empty());
+        this(network, settings, trained, Optional.empty(), Optional.empty(), PersonalDigits.empty());
     }
 
-    /** Returns this project as a classroom pack carrying {@code notes} and {@code dataset}. */
+    /**
+     * Returns this project as a classroom pack carrying {@code notes} and {@code dataset}. A pack
+     * carries no handwriting, because the teacher's digits would replace each student's own.
+     */
     public ProjectFile asPack(String notes, ImageDataset dataset) {
-        return new ProjectFile(network, settings, trained, Optional.of(notes), Optional.of(dataset));
+        return new ProjectFile(network, settings, trained, Optional.of(notes), Optional.of(dataset), PersonalDigits.empty());
+    }
+
+    /** Returns this project carrying {@code digits} as its handwriting. */
+    public ProjectFile withHandwriting(PersonalDigits digits) {
+        return new ProjectFile(network, settings, trained, notes, dataset, digits);
     }
 
     /** Whether this project is a classroom pack: one that carries its own training images. */

@@ -12,6 +12,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipException;
@@ -21,6 +23,7 @@ import org.deepdesk.engine.AtomicFile;
 import org.deepdesk.engine.EngineException;
 import org.deepdesk.engine.ZipEntries;
 import org.deepdesk.engine.data.ImageDataset;
+import org.deepdesk.engine.data.PersonalDigits;
 import org.deepdesk.engine.spec.NetworkDocument;
 import org.deepdesk.engine.spec.SpecJson;
 import org.deepdesk.engine.train.ModelStore;
@@ -39,10 +42,19 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code notes.md}, {@code dataset/train-images-idx3-ubyte.gz} and {@code dataset/train-labels-idx1-ubyte.gz}:
  *       only in a classroom pack (manifest {@code "pack": true, "classes": n}), the teacher's notes and
  *       the training images as a gzipped IDX pair ({@link PackDataset}).</li>
+ *   <li>{@code handwriting/images-idx3-ubyte.gz} and {@code handwriting/labels-idx1-ubyte.gz}: only
+ *       when the user saved at least one digit to My handwriting, those digits and their labels as a
+ *       gzipped IDX pair ({@link HandwritingEntries}).</li>
  * </ul>
  *
- * <p>Packs are still version 1: entries and manifest fields a reader does not know are ignored,
- * so an older DeepDesk opens a pack as a plain project.
+ * <p>Packs and handwriting are still version 1: entries and manifest fields a reader does not know
+ * are ignored, so an older DeepDesk opens a pack as a plain project and a project without its
+ * handwriting. A file without the handwriting entries, as every file saved before they existed,
+ * loads with no handwriting.
+ *
+ * <p>Damaged handwriting does not stop the rest of the project from opening: {@link #open} leaves
+ * it out and returns a warning instead, because the digits are a side part that the user can
+ * draw again, while the stack and the trained network may hold hours of work.
  *
  * <p>Saves are atomic ({@link AtomicFile}), so a failed save leaves the previous file as it was.
  * Files of a newer format version are refused with both versions in the message, before any other
@@ -109,17 +121,33 @@ public final class ProjectStore {
             ZipEntries.put(zip, PackDataset.IMAGES, PackDataset.images(project.dataset().get()));
             ZipEntries.put(zip, PackDataset.LABELS, PackDataset.labels(project.dataset().get()));
         }
+        // An IDX file cannot declare a dimension of size 0, so no digits means no entries.
+        if (!project.handwriting().isEmpty()) {
+            ZipEntries.put(zip, HandwritingEntries.IMAGES, HandwritingEntries.images(project.handwriting()));
+            ZipEntries.put(zip, HandwritingEntries.LABELS, HandwritingEntries.labels(project.handwriting()));
+        }
         // Closing the zip would close the stream, which belongs to the caller.
         zip.finish();
     }
 
     /**
-     * Reads a project file.
+     * Reads a project file, leaving out damaged handwriting as {@link #open} does.
      *
      * @throws EngineException naming the file when it is missing, unreadable, corrupt, incomplete or
      *     of a newer format version
      */
     public static ProjectFile load(Path file) {
+        return open(file).project();
+    }
+
+    /**
+     * Reads a project file. Damaged handwriting entries are left out, with a warning that names
+     * the file and the entry; every other damage rejects the whole file.
+     *
+     * @throws EngineException naming the file when it is missing, unreadable, corrupt, incomplete or
+     *     of a newer format version
+     */
+    public static LoadedProject open(Path file) {
         String name = file.getFileName().toString();
         Map<String, byte[]> entries;
         try (InputStream input = Files.newInputStream(file)) {
@@ -134,7 +162,7 @@ public final class ProjectStore {
         return fromEntries(entries, name);
     }
 
-    private static ProjectFile fromEntries(Map<String, byte[]> entries, String name) {
+    private static LoadedProject fromEntries(Map<String, byte[]> entries, String name) {
         if (entries.isEmpty()) {
             throw new EngineException(Message.of("error.project.corrupt", name));
         }
@@ -173,7 +201,24 @@ public final class ProjectStore {
         if (manifest.path("pack").asBoolean(false)) {
             dataset = Optional.of(readDataset(entries, manifest, name));
         }
-        return new ProjectFile(document.network(), document.training(), trained, notes, dataset);
+        List<Message> warnings = new ArrayList<>();
+        PersonalDigits handwriting = readHandwriting(entries, name, warnings);
+        ProjectFile project = new ProjectFile(document.network(), document.training(), trained, notes, dataset, handwriting);
+        return new LoadedProject(project, warnings);
+    }
+
+    /** Reads the handwriting, or returns none and adds a warning when its entries are damaged. */
+    private static PersonalDigits readHandwriting(Map<String, byte[]> entries, String name, List<Message> warnings) {
+        if (!HandwritingEntries.present(entries)) {
+            return PersonalDigits.empty();
+        }
+        try {
+            return HandwritingEntries.read(entries, name);
+        } catch (EngineException damaged) {
+            LOG.warn("Opening {} without its handwriting: {}", name, damaged.getMessage());
+            warnings.add(damaged.userMessage());
+            return PersonalDigits.empty();
+        }
     }
 
     private static ImageDataset readDataset(Map<String, byte[]> entries, JsonNode manifest, String name) {
