@@ -47,6 +47,8 @@ public final class HandwritingViewModel {
     private final ReadOnlyObjectWrapper<Message> error = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<FineTuning.Result> lastResult = new ReadOnlyObjectWrapper<>();
     private final AtomicReference<PersonalDigits> unsaved = new AtomicReference<>();
+    /** Digits that a project's digits replaced, which the next save keeps in a backup folder first. */
+    private final AtomicReference<PersonalDigits> replaced = new AtomicReference<>();
     private final BooleanBinding canFineTune;
     /** Set when a project's digits replaced the set before the folder was read, so the folder's set is not merged in. */
     private boolean replacedBeforeLoad;
@@ -82,6 +84,7 @@ public final class HandwritingViewModel {
         task.setOnSucceeded(event -> {
             if (replacedBeforeLoad) {
                 // A project opened meanwhile brought its own digits, which replace the folder's as they would after loading.
+                keepReplaced(task.getValue(), digits.get());
                 loaded.set(true);
                 queueSave(digits.get());
                 return;
@@ -124,18 +127,27 @@ public final class HandwritingViewModel {
      * Replaces the digits with those of an opened project and stores them in the folder, so the
      * Draw view, fine-tuning and the next start use the project's digits.
      *
-     * <p>NOTE: the folder's earlier digits are overwritten. Only a project file saved with them
-     * keeps them, and the unsaved-changes prompt covers just the digits added since the last save.
+     * <p>The earlier digits are first saved into a {@code replaced-<time>} subfolder, because they
+     * may have been drawn outside any project and exist nowhere else.
      */
     public void replaceDigits(PersonalDigits replacement) {
+        PersonalDigits previous = digits.get();
         digits.set(replacement);
         status.set(null);
         lastResult.set(null);
         if (loaded.get()) {
+            keepReplaced(previous, replacement);
             error.set(null);
             queueSave(replacement);
         } else {
             replacedBeforeLoad = true;
+        }
+    }
+
+    /** Marks digits for a backup before the next save, unless there is nothing the replacement would lose. */
+    private void keepReplaced(PersonalDigits previous, PersonalDigits replacement) {
+        if (!previous.isEmpty() && !previous.equals(replacement)) {
+            replaced.set(previous);
         }
     }
 
@@ -153,6 +165,10 @@ public final class HandwritingViewModel {
             protected Void call() {
                 PersonalDigits snapshot = unsaved.getAndSet(null);
                 if (snapshot != null) {
+                    PersonalDigits backup = replaced.getAndSet(null);
+                    if (backup != null) {
+                        PersonalDigitsFiles.backup(backup, folder);
+                    }
                     PersonalDigitsFiles.save(snapshot, folder);
                 }
                 return null;

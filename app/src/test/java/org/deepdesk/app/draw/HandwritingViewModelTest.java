@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.deepdesk.engine.data.ImageDataset;
@@ -144,6 +145,31 @@ class HandwritingViewModelTest {
 
         assertThat(model.digitsProperty().get()).isEqualTo(project);
         assertThat(PersonalDigitsFiles.load(folder)).isEqualTo(project);
+    }
+
+    @Test
+    void replacedDigitsAreKeptInBackup(FxRobot robot) throws Exception {
+        robot.interact(() -> model.save(mnist.image(0), mnist.labels()[0]));
+        PersonalDigits drawn = model.digitsProperty().get();
+        PersonalDigits project = PersonalDigits.empty().withDigit(mnist.image(1), mnist.labels()[1]);
+
+        robot.interact(() -> model.replaceDigits(project));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.savingProperty().get());
+
+        List<Path> backups;
+        try (Stream<Path> children = Files.list(folder)) {
+            backups = children.filter(child -> child.getFileName().toString().startsWith(PersonalDigitsFiles.BACKUP_PREFIX)).toList();
+        }
+        assertThat(backups).hasSize(1);
+        assertThat(PersonalDigitsFiles.load(backups.get(0))).isEqualTo(drawn);
+
+        // Opening the same digits again keeps no second copy.
+        robot.interact(() -> model.replaceDigits(project));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.savingProperty().get());
+        try (Stream<Path> children = Files.list(folder)) {
+            assertThat(children.filter(child -> child.getFileName().toString().startsWith(PersonalDigitsFiles.BACKUP_PREFIX)))
+                    .hasSize(1);
+        }
     }
 
     @Test

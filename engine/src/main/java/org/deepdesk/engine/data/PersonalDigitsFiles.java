@@ -7,6 +7,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.time.format.DateTimeFormatter;
+import java.time.LocalDateTime;
 import java.util.zip.GZIPOutputStream;
 import org.deepdesk.engine.EngineException;
 import org.deepdesk.engine.spec.ImageShape;
@@ -23,6 +26,8 @@ public final class PersonalDigitsFiles {
 
     public static final String IMAGES_FILE = "images-idx3-ubyte.gz";
     public static final String LABELS_FILE = "labels-idx1-ubyte.gz";
+    /** The name start of the subfolders that {@link #backup} writes. */
+    public static final String BACKUP_PREFIX = "replaced-";
 
     private static final Logger LOG = LoggerFactory.getLogger(PersonalDigitsFiles.class);
     private static final int UNSIGNED_BYTE = 0x08;
@@ -103,6 +108,21 @@ public final class PersonalDigitsFiles {
         } catch (IOException failed) {
             throw new EngineException(Message.of("error.handwriting.saveFailed", folder), failed);
         }
+    }
+
+    /**
+     * Saves {@code digits} into a new subfolder {@code replaced-<time>} of {@code folder}, so that
+     * digits drawn outside any project survive when an opened project's digits replace them.
+     *
+     * @return the backup folder
+     * @throws EngineException when the copy cannot be written
+     */
+    public static Path backup(PersonalDigits digits, Path folder) {
+        String time = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS", Locale.ROOT));
+        Path target = folder.resolve(BACKUP_PREFIX + time);
+        save(digits, target);
+        LOG.info("Kept {} personal digits of {} in {} before replacing them", digits.size(), folder, target);
+        return target;
     }
 
     private static void writeAtomically(Path target, int[] dimensions, byte[] data) throws IOException {

@@ -51,6 +51,18 @@ class PersonalDigitsFilesTest {
     }
 
     @Test
+    void backupWritesSubfolder() {
+        PersonalDigits drawn = PersonalDigits.empty().withDigit(PersonalDigitsTest.filled(0.5f), 3);
+
+        Path backup = PersonalDigitsFiles.backup(drawn, folder);
+
+        assertThat(backup.getParent()).isEqualTo(folder);
+        assertThat(backup.getFileName().toString()).startsWith(PersonalDigitsFiles.BACKUP_PREFIX);
+        assertThat(PersonalDigitsFiles.load(backup)).isEqualTo(drawn);
+        assertThat(PersonalDigitsFiles.load(folder).isEmpty()).isTrue();
+    }
+
+    @Test
     void saveOfNoDigitsDeletesFiles() throws IOException {
         PersonalDigitsFiles.save(PersonalDigits.empty().withDigit(PersonalDigitsTest.filled(1f), 1), folder);
 
