@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Smoke-tests a DeepDesk app image headless through its command-line launcher: trains the softmax
-# regression preset for one epoch on 600 bundled MNIST images, then predicts a drawn "1".
+# regression preset for one epoch on 600 bundled MNIST images, then predicts a drawn "1" with it
+# and with a small Keras HDF5 model, which needs the bundled HDF5 natives.
 # Exits non-zero when either step fails, so that a broken package fails the build.
 # Usage: installers/smoke-test.sh [APP_IMAGE]   (default: installers/target/image/DeepDesk)
 # Needs a JDK on the PATH only to draw the test picture; the app runs on its bundled runtime.
@@ -28,4 +29,6 @@ java "$here/smoke/DigitPng.java" "$work/one.png"
 start=$SECONDS
 "$cli" predict "$work/one.png" --model "$work/smoke.ddmodel"
 echo "smoke-test.sh: predict took $((SECONDS - start)) s"
+"$cli" predict "$work/one.png" --model "$here/../engine/src/test/resources/org/deepdesk/engine/interop/keras/small-cnn.h5"
+echo "smoke-test.sh: predict with a Keras model works"
 echo "smoke-test.sh: the app image at $image trains and predicts"
