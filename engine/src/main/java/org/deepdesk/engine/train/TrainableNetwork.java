@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Training and prediction may come from different threads (the Draw view predicts while a
  * run goes on), so every use of the backend holds one lock; a prediction waits at most for the
- * batch in progress.
+ * batch in progress. The history, checkpoints and settings have a second lock that is held only
+ * for a list operation, so the FX thread can read them without waiting for a training step.
+ * Code that needs both takes the backend lock first.
  */
 public final class TrainableNetwork {
 
@@ -40,6 +42,8 @@ public final class TrainableNetwork {
     private final NetworkSpec spec;
     private final NetworkBackend backend;
     private final ReentrantLock lock = new ReentrantLock();
+    /** Guards batches, epochs, checkpoints, settings and restoredEpoch. */
+    private final Object records = new Object();
     private final AtomicBoolean running = new AtomicBoolean();
     private final List<BatchRecord> batches = new ArrayList<>();
     private final List<EpochRecord> epochs = new ArrayList<>();
@@ -111,30 +115,21 @@ public final class TrainableNetwork {
 
     /** The settings of the latest run, or those the network was created with. */
     public TrainingSettings settings() {
-        lock.lock();
-        try {
+        synchronized (records) {
             return settings;
-        } finally {
-            lock.unlock();
         }
     }
 
     public TrainingHistory history() {
-        lock.lock();
-        try {
+        synchronized (records) {
             return new TrainingHistory(batches, epochs);
-        } finally {
-            lock.unlock();
         }
     }
 
     /** Returns the number of training steps over the network's whole history. */
     public long stepCount() {
-        lock.lock();
-        try {
+        synchronized (records) {
             return batches.size();
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -191,8 +186,10 @@ public final class TrainableNetwork {
         lock.lock();
         try {
             NetworkBackend.BatchResult result = backend.trainBatch(features, labels, count);
-            long step = batches.size() + 1L;
-            batches.add(new BatchRecord(step, result.loss(), (double) result.correct() / count));
+            synchronized (records) {
+                long step = batches.size() + 1L;
+                batches.add(new BatchRecord(step, result.loss(), (double) result.correct() / count));
+            }
             return result;
         } finally {
             lock.unlock();
@@ -212,7 +209,9 @@ public final class TrainableNetwork {
         lock.lock();
         try {
             backend.applySettings(runSettings);
-            settings = runSettings;
+            synchronized (records) {
+                settings = runSettings;
+            }
         } finally {
             lock.unlock();
         }
@@ -228,11 +227,8 @@ public final class TrainableNetwork {
     }
 
     void recordEpoch(EpochRecord record) {
-        lock.lock();
-        try {
+        synchronized (records) {
             epochs.add(record);
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -245,7 +241,9 @@ public final class TrainableNetwork {
         try {
             ByteArrayOutputStream weights = new ByteArrayOutputStream();
             backend.writeWeights(weights);
-            checkpoints.add(new Checkpoint(record, batches.size(), weights.toByteArray()));
+            synchronized (records) {
+                checkpoints.add(new Checkpoint(record, batches.size(), weights.toByteArray()));
+            }
         } catch (IOException e) {
             // A ByteArrayOutputStream never throws, so this comes from the backend's own serializer.
             throw new UncheckedIOException("Could not snapshot the weights after epoch " + record.epoch(), e);
@@ -256,21 +254,15 @@ public final class TrainableNetwork {
 
     /** Returns the epoch of the best-validation snapshot, or empty when no validated epoch has ended. */
     public Optional<EpochRecord> bestCheckpoint() {
-        lock.lock();
-        try {
+        synchronized (records) {
             return checkpoints.best().map(Checkpoint::epoch);
-        } finally {
-            lock.unlock();
         }
     }
 
     /** Returns the epoch whose weights {@link #restoreBest()} restored last, or empty when none was. */
     public OptionalInt restoredEpoch() {
-        lock.lock();
-        try {
+        synchronized (records) {
             return restoredEpoch == null ? OptionalInt.empty() : OptionalInt.of(restoredEpoch.epoch());
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -288,10 +280,15 @@ public final class TrainableNetwork {
         }
         lock.lock();
         try {
-            Checkpoint best = checkpoints.best()
-                    .orElseThrow(() -> new EngineException(Message.of("error.train.noCheckpoint", spec.name())));
+            Checkpoint best;
+            synchronized (records) {
+                best = checkpoints.best()
+                        .orElseThrow(() -> new EngineException(Message.of("error.train.noCheckpoint", spec.name())));
+            }
             backend.restoreWeights(best.weights());
-            restoredEpoch = best.epoch();
+            synchronized (records) {
+                restoredEpoch = best.epoch();
+            }
             LOG.info("Restored the weights of {} after epoch {} (validation loss {})",
                     spec.name(), best.epoch().epoch(), best.epoch().validationLoss());
             return best.epoch();

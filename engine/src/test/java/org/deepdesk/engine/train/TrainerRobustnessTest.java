@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.deepdesk.engine.EngineException;
@@ -61,6 +64,36 @@ class TrainerRobustnessTest {
         assertThat(network.stepCount()).isEqualTo(1);
         assertThat(network.history().epochs()).isEmpty();
         assertProbabilities(network.predict(images.image(0)));
+    }
+
+    /** The FX thread reads these while a run trains, so they must not wait for the batch in progress. */
+    @Test
+    void recordsReadDuringBatchWithoutWaiting() throws Exception {
+        StopSignal stop = new StopSignal();
+        GatedBackend backend = new GatedBackend(Backend.NATIVE.create(softmaxRegression(), settings(), 10));
+        TrainableNetwork network = new TrainableNetwork(softmaxRegression(), settings(), backend, TrainingHistory.EMPTY);
+        Thread training = new Thread(() -> Trainer.run(network, images, settings(), TrainingListener.NONE, stop));
+        training.start();
+        assertThat(backend.firstBatchStarted.await(JOIN_MILLIS, TimeUnit.MILLISECONDS)).isTrue();
+
+        try {
+            // The gated batch holds the backend lock until release, so any read that takes it would time out here.
+            ExecutorService reader = Executors.newSingleThreadExecutor();
+            Future<Long> reads = reader.submit(() -> {
+                network.history();
+                network.settings();
+                network.bestCheckpoint();
+                network.restoredEpoch();
+                return network.stepCount();
+            });
+            assertThat(reads.get(2, TimeUnit.SECONDS)).isZero();
+            reader.shutdown();
+        } finally {
+            stop.request();
+            backend.release.countDown();
+            training.join(JOIN_MILLIS);
+        }
+        assertThat(training.isAlive()).isFalse();
     }
 
     @ParameterizedTest(name = "{0}")
