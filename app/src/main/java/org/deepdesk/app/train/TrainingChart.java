@@ -3,6 +3,7 @@ package org.deepdesk.app.train;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import javafx.application.Platform;
 import org.deepdesk.i18n.Message;
 import org.deepdesk.i18n.Messages;
 import org.jfree.chart.ChartFactory;
@@ -43,6 +44,7 @@ final class TrainingChart {
     private static final int MAX_STYLED_OVERLAYS = 60;
 
     private final ChartViewer viewer;
+    private boolean redrawPending;
     private final JFreeChart chart;
     private final XYPlot plot;
     private final ValueAxis linearAxis;
@@ -79,6 +81,25 @@ final class TrainingChart {
         }
         viewer = new ChartViewer(chart);
         panWithControlKey(viewer.getCanvas());
+        coalesceRedraws(viewer.getCanvas());
+    }
+
+    /**
+     * Redraws the canvas once per turn of the FX thread instead of on every change. ChartCanvas
+     * draws synchronously on each change event, and the end of an epoch brings several (new
+     * points, the best-epoch marker, axis ranges), each a full redraw of the chart.
+     */
+    private void coalesceRedraws(ChartCanvas canvas) {
+        chart.removeChangeListener(canvas);
+        chart.addChangeListener(event -> {
+            if (!redrawPending) {
+                redrawPending = true;
+                Platform.runLater(() -> {
+                    redrawPending = false;
+                    canvas.draw();
+                });
+            }
+        });
     }
 
     private XYLineAndShapeRenderer renderer() {

@@ -157,11 +157,14 @@ public final class TrainingCurves {
         }
     }
 
-    /** Tells the charts to redraw once, after a batch of additions. */
+    /**
+     * Tells the charts to redraw once, after a batch of additions. JFreeChart-FX redraws a chart
+     * on every change event, and a redraw reads all series of its collection, so one event per
+     * chart is enough.
+     */
     void notifyCharts() {
-        for (XYSeries series : liveSeries()) {
-            series.fireSeriesChanged();
-        }
+        batchLoss.fireSeriesChanged();
+        batchAccuracy.fireSeriesChanged();
     }
 
     private XYSeries[] liveSeries() {
