@@ -66,6 +66,13 @@ public interface NetworkBackend {
      */
     void loadWeights(NetworkSpec spec, List<LayerWeights> weights);
 
+    /**
+     * Hands native memory that is allocated but free back to the operating system, at points where
+     * a short slowdown of the next steps does not matter, such as the end of an epoch.
+     */
+    default void releaseFreeMemory() {
+    }
+
     /** Writes the weights and optimizer state in this backend's own format. */
     void writeWeights(OutputStream output) throws IOException;
 

@@ -300,6 +300,15 @@ public final class TrainableNetwork {
         }
     }
 
+    /**
+     * Hands free native memory back to the operating system, as the trainer does after every
+     * epoch; useful after networks were dropped and garbage-collected, whose buffers the C heap
+     * would otherwise keep.
+     */
+    public void releaseFreeMemory() {
+        backend.releaseFreeMemory();
+    }
+
     Random shuffleRandom() {
         return shuffleRandom;
     }

@@ -151,6 +151,7 @@ public final class Trainer {
                 }
             }
 
+            network.backend().releaseFreeMemory();
             Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
             LOG.info("Training run ended: {} after {} epochs in {} s", outcome, completed, elapsed.toSeconds());
             listener.onEvent(new RunEnd(outcome, completed, elapsed));
@@ -198,6 +199,8 @@ public final class Trainer {
             EpochRecord record = validate(epoch, lossSum / seen, (double) correctSum / seen, epochStart);
             network.recordEpoch(record);
             network.saveCheckpoint(record);
+            // Without this, the C heap keeps every scratch block it ever freed and resident memory creeps up epoch by epoch.
+            network.backend().releaseFreeMemory();
             listener.onEvent(new EpochEnd(record, learningRate));
             if (earlyStopping.shouldStop(record.validationLoss())) {
                 LOG.info("Validation loss has not fallen for {} epochs; stopping early after epoch {}",

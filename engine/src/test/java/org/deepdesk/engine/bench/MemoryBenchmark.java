@@ -25,8 +25,11 @@ import org.deepdesk.engine.train.TrainingListener;
  * ./mvnw -o -q -pl engine test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=org.deepdesk.engine.bench.MemoryBenchmark -Dexec.args="6000"</pre>
  * Arguments: the number of MNIST training images (default 6000), and {@code --gc} to run a full
- * garbage collection before each reading, which separates garbage that still holds off-heap
- * ND4J buffers from a leak. Linux only, because it reads /proc/self/status.
+ * garbage collection before each reading, wait 500 ms for ND4J's deallocator threads and return
+ * free C-heap memory with {@link TrainableNetwork#releaseFreeMemory()}. That separates garbage
+ * that still keeps off-heap ND4J buffers from a leak. {@code --as-app} instead requests a
+ * collection after each cycle's first epoch, as the workbench does when a new network replaces
+ * the old one. Linux only, because it reads /proc/self/status.
  */
 public final class MemoryBenchmark {
 
@@ -34,6 +37,14 @@ public final class MemoryBenchmark {
     private static final int CYCLES = 10;
 
     private static boolean collectFirst;
+    private static boolean collectReplaced;
+
+    /** What the workbench does after the first epoch of a network that replaced another. */
+    private static final TrainingListener COLLECT_AFTER_FIRST_EPOCH = event -> {
+        if (event instanceof EpochEnd end && end.record().epoch() == 1) {
+            System.gc();
+        }
+    };
 
     private MemoryBenchmark() {
     }
@@ -41,19 +52,20 @@ public final class MemoryBenchmark {
     public static void main(String[] args) {
         int images = args.length > 0 ? Integer.parseInt(args[0]) : 6000;
         collectFirst = List.of(args).contains("--gc");
+        collectReplaced = List.of(args).contains("--as-app");
         ImageDataset training = MnistLoader.load(Path.of("sample-data/mnist"), MnistSplit.TRAIN).head(images);
         NetworkDocument reference = Presets.load(Presets.DEFAULT_ID);
         TrainingSettings settings = reference.training().withEpochs(EPOCHS).withTrainingLimit(0);
-        print("start", 0);
+        TrainableNetwork network = TrainableNetwork.create(reference.network(), settings, MnistLoader.CLASS_COUNT);
+        print("start", 0, network);
 
         // The listener runs on the training thread right after each epoch's validation and snapshot.
         TrainingListener perEpoch = event -> {
             if (event instanceof EpochEnd end) {
-                print("epoch " + end.record().epoch(), end.record().seconds());
+                print("epoch " + end.record().epoch(), end.record().seconds(), network);
             }
         };
         long firstRunStart = System.nanoTime();
-        TrainableNetwork network = TrainableNetwork.create(reference.network(), settings, MnistLoader.CLASS_COUNT);
         Trainer.run(network, training, settings, perEpoch, new StopSignal());
         System.out.printf(Locale.ROOT, "5-epoch run: %.0f s%n", (System.nanoTime() - firstRunStart) / 1e9);
 
@@ -61,14 +73,22 @@ public final class MemoryBenchmark {
         for (int cycle = 1; cycle <= CYCLES; cycle++) {
             long start = System.nanoTime();
             TrainableNetwork fresh = TrainableNetwork.create(reference.network(), oneEpoch, MnistLoader.CLASS_COUNT);
-            Trainer.run(fresh, training, oneEpoch, TrainingListener.NONE, new StopSignal());
-            print("cycle " + cycle, (System.nanoTime() - start) / 1e9);
+            Trainer.run(fresh, training, oneEpoch, collectReplaced ? COLLECT_AFTER_FIRST_EPOCH : TrainingListener.NONE,
+                    new StopSignal());
+            print("cycle " + cycle, (System.nanoTime() - start) / 1e9, fresh);
         }
     }
 
-    private static void print(String step, double seconds) {
+    private static void print(String step, double seconds, TrainableNetwork network) {
         if (collectFirst) {
             System.gc();
+            // ND4J frees the native buffers of collected arrays on its own deallocator threads, after the collection.
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            network.releaseFreeMemory();
         }
         Runtime runtime = Runtime.getRuntime();
         long heapMb = (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);

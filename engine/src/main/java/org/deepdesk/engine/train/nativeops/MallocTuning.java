@@ -32,7 +32,12 @@ final class MallocTuning {
 
     interface C extends Library {
         int mallopt(int parameter, int value);
+
+        int malloc_trim(long pad);
     }
+
+    /** The C library, once the tuning is applied on glibc; null elsewhere. */
+    private static volatile C library;
 
     /** Applies the tuning once per process, on Linux with glibc; elsewhere does nothing. */
     static synchronized void apply() {
@@ -49,10 +54,24 @@ final class MallocTuning {
             int trim = c.mallopt(M_TRIM_THRESHOLD, Integer.MAX_VALUE);
             // One arena: the OpenMP workers' frees then land where the next step allocates again.
             int arenas = c.mallopt(M_ARENA_MAX, 1);
+            library = c;
             LOG.debug("mallopt mmap threshold: {}, trim threshold: {}, arenas: {}", mmap, trim, arenas);
         } catch (LinkageError | RuntimeException unavailable) {
             // Not glibc (musl) or no JNA: training still works, only slower.
             LOG.info("Could not tune malloc for native training: {}", unavailable.toString());
+        }
+    }
+
+    /**
+     * Returns the free memory of the C heap to the kernel, which the tuning otherwise keeps for
+     * good. Meant for the end of an epoch or a run: the next steps fault their scratch memory in
+     * once more, a few milliseconds against an epoch's seconds, and a finished network's buffers
+     * no longer count against the machine. Does nothing where the tuning was not applied.
+     */
+    static void trim() {
+        C c = library;
+        if (c != null) {
+            c.malloc_trim(0);
         }
     }
 }

@@ -130,6 +130,11 @@ public final class NativeOpsBackend implements NetworkBackend {
     }
 
     @Override
+    public void releaseFreeMemory() {
+        MallocTuning.trim();
+    }
+
+    @Override
     public void loadWeights(NetworkSpec spec, List<LayerWeights> weights) {
         WeightImport.load(network, weights);
     }
