@@ -37,6 +37,7 @@ import org.deepdesk.engine.train.StopSignal;
 import org.deepdesk.engine.train.TrainableNetwork;
 import org.deepdesk.engine.train.Trainer;
 import org.deepdesk.engine.train.TrainingEvent;
+import org.deepdesk.engine.train.TrainingListener;
 import org.deepdesk.engine.train.TrainingEvent.BatchEnd;
 import org.deepdesk.engine.train.TrainingEvent.EpochEnd;
 import org.deepdesk.engine.train.TrainingEvent.Outcome;
@@ -136,7 +137,7 @@ public final class TrainViewModel {
         Task<RunResult> task = new Task<>() {
             @Override
             protected RunResult call() {
-                return train(spec, settings, classCount, fresh ? null : current, runStop);
+                return train(spec, settings, classCount, fresh ? null : current, fresh && current != null, runStop);
             }
         };
         task.setOnSucceeded(event -> finish(task.getValue()));
@@ -154,14 +155,17 @@ public final class TrainViewModel {
     }
     /** Runs on the background thread. */
     private RunResult train(NetworkSpec spec, TrainingSettings settings, int classCount, TrainableNetwork existing,
-                            StopSignal runStop) {
+                            boolean replacing, StopSignal runStop) {
+        ComputeThreadPriority.lowerExisting();
         ImageDataset training = datasets.training();
         TrainableNetwork target = existing != null ? existing : TrainableNetwork.create(spec, settings, classCount);
         if (existing == null) {
             Platform.runLater(() -> network.set(target));
         }
 
-        Outcome outcome = Trainer.run(target, training, settings, pending::add, runStop);
+        TrainingListener events = replacing ? new ReplacedNetworkCollector(pending::add) : pending::add;
+        TrainingListener listener = new ComputeThreadPriority(events);
+        Outcome outcome = Trainer.run(target, training, settings, listener, runStop);
         if (outcome == Outcome.DIVERGED) {
             return new RunResult(outcome, null);
         }
