@@ -26,9 +26,9 @@ public class DeepDeskApp extends Application {
         Locale locale = Messages.supportedLocale(Locale.getDefault());
         LOG.info("Starting DeepDesk in {}", locale);
         workbench = new Workbench(locale);
-        // A project or model file given as an argument, as a file manager passes it, opens at start.
+        // A project, model or Keras file given as an argument, as a file manager passes it, opens at start.
         Optional<Path> file = getParameters().getUnnamed().stream()
-                .filter(argument -> argument.endsWith(ProjectStore.EXTENSION) || argument.endsWith(ModelStore.EXTENSION))
+                .filter(DeepDeskApp::isOpenable)
                 .map(Path::of)
                 .findFirst();
         MainWindow window = new MainWindow(workbench, stage);
@@ -39,6 +39,12 @@ public class DeepDeskApp extends Application {
         workbench.project().startAutosave();
         // After the window is up, so the question has its owner on screen.
         Platform.runLater(() -> window.projects().offerRecovery());
+    }
+
+    private static boolean isOpenable(String argument) {
+        String name = argument.toLowerCase(Locale.ROOT);
+        return name.endsWith(ProjectStore.EXTENSION) || name.endsWith(ModelStore.EXTENSION)
+                || name.endsWith(".h5") || name.endsWith(".hdf5") || name.endsWith(".keras");
     }
 
     @Override

@@ -66,6 +66,8 @@ class KerasImportWindowTest {
         assertThat(spec.name()).isEqualTo("small_cnn");
         assertThat(workbench.build().spec()).isEqualTo(spec);
         assertThat(workbench.build().validProperty().get()).isTrue();
+        assertThat(workbench.build().selectedPresetProperty().get()).isNull();
+        assertThat(workbench.train().settings().learningRate()).isEqualTo(0.002);
         assertThat(workbench.train().statusProperty().get().key()).isEqualTo("keras.imported");
         assertThat(dialogText(robot)).contains("small-cnn.h5").contains("Keras 2.4.0").contains("7 layers");
     }

@@ -12,6 +12,7 @@ import javafx.stage.Stage;
 import org.deepdesk.app.Workbench;
 import org.deepdesk.engine.interop.keras.ImportedModel;
 import org.deepdesk.engine.interop.keras.KerasImport;
+import org.deepdesk.engine.spec.NetworkDocument;
 import org.deepdesk.engine.train.TrainableNetwork;
 import org.deepdesk.i18n.Message;
 import org.deepdesk.i18n.Messages;
@@ -69,7 +70,9 @@ final class KerasImportMenu {
 
     private void show(ImportedModel imported, Path file) {
         TrainableNetwork network = imported.network();
-        workbench.build().specProperty().set(network.spec());
+        // A fresh start, as for an opened project: no preset is shown as chosen, and the Train
+        // view's settings become the optimizer and rate the Keras model was compiled with.
+        workbench.build().openProject(new NetworkDocument(network.spec(), network.settings()));
         Message status = Message.of("keras.imported", file.getFileName(), imported.kerasVersion(), network.spec().layers().size());
         workbench.train().showImported(network, status);
 
