@@ -152,6 +152,8 @@ public final class ProjectStore {
         Map<String, byte[]> entries;
         try (InputStream input = Files.newInputStream(file)) {
             entries = ZipEntries.readAll(input);
+        } catch (ZipEntries.TooLargeException tooLarge) {
+            throw new EngineException(Message.of("error.file.tooLarge", name, tooLarge.limitBytes() / (1024 * 1024)), tooLarge);
         } catch (ZipException | EOFException | IllegalArgumentException corrupt) {
             // A zip cut short ends inside an entry, which ZipInputStream reports as end of file,
             // and an entry name that is not valid UTF-8 raises IllegalArgumentException.
