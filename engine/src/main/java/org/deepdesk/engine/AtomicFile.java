@@ -5,10 +5,14 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +25,8 @@ import org.slf4j.LoggerFactory;
 public final class AtomicFile {
 
     private static final Logger LOG = LoggerFactory.getLogger(AtomicFile.class);
+    /** How old a temporary file must be before a later save of the same target deletes it. */
+    static final Duration STALE_AFTER = Duration.ofMinutes(10);
 
     /** Writes a file's content to a stream; the stream must not be closed. */
     @FunctionalInterface
@@ -56,6 +62,32 @@ public final class AtomicFile {
             deleteQuietly(temporary);
             throw failed;
         }
+        deleteStaleParts(folder, absolute.getFileName().toString());
+    }
+
+    /**
+     * Deletes the temporary files that saves of the same target left behind when the process was
+     * killed halfway. Only files older than {@link #STALE_AFTER} go, so a save of the same file
+     * that another process is writing right now keeps its temporary file.
+     */
+    private static void deleteStaleParts(Path folder, String targetName) {
+        FileTime cutoff = FileTime.from(Instant.now().minus(STALE_AFTER));
+        try (DirectoryStream<Path> parts = Files.newDirectoryStream(folder, "." + globEscaped(targetName) + ".*.part")) {
+            for (Path part : parts) {
+                if (Files.getLastModifiedTime(part).compareTo(cutoff) < 0) {
+                    LOG.info("Deleting {}, left by a save that did not finish", part);
+                    deleteQuietly(part);
+                }
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            // The save itself succeeded; leftover temporary files are only clutter.
+            LOG.debug("Could not look for stale temporary files in {}", folder, unreadable);
+        }
+    }
+
+    /** Escapes the characters that glob patterns treat specially, so a file name matches only itself. */
+    private static String globEscaped(String name) {
+        return name.replaceAll("([\\\\*?\\[\\]{},])", "\\\\$1");
     }
 
     private static void moveIntoPlace(Path temporary, Path target) throws IOException {
