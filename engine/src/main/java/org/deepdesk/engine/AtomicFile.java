@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class AtomicFile {
 
     private static final Logger LOG = LoggerFactory.getLogger(AtomicFile.class);
-    /** How old a temporary file must be before a later save of the same target deletes it. */
+    /** The age after which a later save of the same target deletes a temporary file. */
     static final Duration STALE_AFTER = Duration.ofMinutes(10);
 
     /** Writes a file's content to a stream; the stream must not be closed. */
