@@ -21,6 +21,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import org.deepdesk.app.ErrorDialog;
 import org.deepdesk.app.LogFolder;
 import org.deepdesk.app.Workbench;
 import org.deepdesk.engine.EngineException;

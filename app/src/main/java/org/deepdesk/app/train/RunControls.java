@@ -2,12 +2,16 @@ package org.deepdesk.app.train;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
+import org.deepdesk.app.ErrorDialog;
+import org.deepdesk.app.LogFolder;
 import org.deepdesk.app.build.BuildViewModel;
 import org.deepdesk.i18n.Message;
 import org.deepdesk.i18n.Messages;
@@ -78,6 +82,12 @@ final class RunControls extends VBox {
         result.getStyleClass().add("result");
         Label error = messageLabel("trainingError", model.errorProperty());
         error.getStyleClass().add("network-problem");
+        Hyperlink details = new Hyperlink(messages.get("train.errorDetails"));
+        details.setId("trainingErrorDetails");
+        details.setAccessibleText(messages.get("train.errorDetails.accessible"));
+        details.visibleProperty().bind(model.failureProperty().isNotNull());
+        details.managedProperty().bind(details.visibleProperty());
+        details.setOnAction(event -> showDetails(model.failureProperty().get(), messages));
 
         Button retry = new Button(messages.get("train.retryLowerRate"));
         retry.setId("retryLowerRate");
@@ -86,7 +96,18 @@ final class RunControls extends VBox {
         retry.setOnAction(event -> model.retryWithLowerRate());
 
         // The retry button sits right under the buttons, so it shows without scrolling on small screens.
-        getChildren().addAll(buttons, retry, invalid, progress, status, speed, result, error);
+        getChildren().addAll(buttons, retry, invalid, progress, status, speed, result, error, details);
+    }
+
+    /** Shows the failed run's message with its stack trace and the log folder, as the File menu's errors do. */
+    private void showDetails(Throwable failure, Messages messages) {
+        if (failure == null) {
+            return;
+        }
+        Alert alert = ErrorDialog.create(messages, failure, LogFolder.current());
+        alert.initOwner(getScene().getWindow());
+        alert.getDialogPane().setExpanded(true);
+        alert.show();
     }
 
     private Label messageLabel(String id, ObservableValue<Message> message) {

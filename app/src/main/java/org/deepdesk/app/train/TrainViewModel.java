@@ -73,6 +73,8 @@ public final class TrainViewModel {
     private final ReadOnlyObjectWrapper<Message> speed = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Message> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Message> error = new ReadOnlyObjectWrapper<>();
+    /** The exception behind {@link #error} when a run failed, for the details dialog; null otherwise. */
+    private final ReadOnlyObjectWrapper<Throwable> failure = new ReadOnlyObjectWrapper<>();
 
     private final TrainingCurves curves = new TrainingCurves();
     private final RunLog runLog = new RunLog();
@@ -148,6 +150,7 @@ public final class TrainViewModel {
         diverged.set(false);
         progress.set(-1);
         error.set(null);
+        failure.set(null);
         result.set(null);
         status.set(Message.of(fresh ? "train.status.loading" : "train.status.continuing"));
         drain.play();
@@ -293,19 +296,20 @@ public final class TrainViewModel {
         }
     }
 
-    private void fail(Throwable failure) {
+    void fail(Throwable cause) {
+        failure.set(cause);
         drainEvents();
         drain.stop();
         running.set(false);
         paused.set(false);
         progress.set(0);
         status.set(Message.of("train.status.failed"));
-        if (failure instanceof EngineException engine) {
+        if (cause instanceof EngineException engine) {
             LOG.warn("Training could not run: {}", engine.getMessage());
             error.set(engine.userMessage());
         } else {
-            LOG.error("Training failed", failure);
-            error.set(Message.of("error.unexpected", String.valueOf(failure)));
+            LOG.error("Training failed", cause);
+            error.set(Message.of("error.unexpected", String.valueOf(cause)));
         }
     }
 
@@ -395,6 +399,11 @@ public final class TrainViewModel {
     /** Why the last run failed or diverged, or null. */
     public ReadOnlyObjectProperty<Message> errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /** The exception of the last failed run, with its stack trace for the details dialog; null after a start. */
+    public ReadOnlyObjectProperty<Throwable> failureProperty() {
+        return failure.getReadOnlyProperty();
     }
 
     /** Shows a message from an action outside training, such as an export, in the error line. */

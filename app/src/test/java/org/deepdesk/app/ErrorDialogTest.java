@@ -1,4 +1,4 @@
-package org.deepdesk.app.shell;
+package org.deepdesk.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.deepdesk.app.shell;
+package org.deepdesk.app;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -16,13 +16,13 @@ import org.deepdesk.i18n.Messages;
  * The error dialog: the localized message on top, which names the file or layer and the fix, and
  * the stack trace in a collapsed "Details" area, with the log folder where the same trace is kept.
  */
-final class ErrorDialog {
+public final class ErrorDialog {
 
     private ErrorDialog() {
     }
 
     /** Returns the message the user reads: the engine's own for an {@link EngineException}, a generic one otherwise. */
-    static Message userMessage(Throwable failure) {
+    public static Message userMessage(Throwable failure) {
         if (failure instanceof EngineException engine) {
             return engine.userMessage();
         }
@@ -30,7 +30,7 @@ final class ErrorDialog {
     }
 
     /** Builds the dialog. The caller sets its owner and shows it. */
-    static Alert create(Messages messages, Throwable failure, Path logFolder) {
+    public static Alert create(Messages messages, Throwable failure, Path logFolder) {
         Alert alert = new Alert(Alert.AlertType.ERROR, messages.format(userMessage(failure)));
         alert.setHeaderText(null);
 
