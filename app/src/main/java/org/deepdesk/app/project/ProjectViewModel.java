@@ -286,8 +286,8 @@ public final class ProjectViewModel {
 
     /**
      * Exports the project as a classroom pack in the background: the stack, the settings, the
-     * trained network if any, {@code notes} and the first {@code imageCount} training images of
-     * the current dataset. The open project keeps its own file and unsaved state.
+     * trained network if any, {@code notes} and {@code imageCount} training images of the
+     * current dataset with the classes as even as possible. The open project keeps its own file and unsaved state.
      *
      * @param afterExport runs on the FX thread once the pack is written, with the number of images it holds
      * @return the task, already submitted
@@ -298,8 +298,7 @@ public final class ProjectViewModel {
         Task<Integer> task = new Task<>() {
             @Override
             protected Integer call() {
-                // NOTE: the first images, not a stratified sample; MNIST's order mixes the classes well enough.
-                ImageDataset images = data.trainingImages().head(imageCount);
+                ImageDataset images = data.trainingImages().balancedSample(imageCount);
                 ProjectStore.save(project.asPack(notes, images), absolute);
                 return images.size();
             }

@@ -1,6 +1,8 @@
 package org.deepdesk.engine.data;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import org.deepdesk.engine.spec.ImageShape;
 
@@ -71,6 +73,36 @@ public record ImageDataset(String name, ImageShape shape, byte[] pixels, int[] l
         }
         int[] indices = new int[count];
         Arrays.setAll(indices, i -> i);
+        return subset(name, indices);
+    }
+
+    /**
+     * Returns {@code count} images with the classes as even as the data allows: the first image
+     * of each class, then the second of each, and so on, each class in its own order. A class
+     * that runs out leaves its share to the others. Unlike {@link #head}, this keeps every class
+     * when the images are sorted by class, as those of an image folder are.
+     */
+    public ImageDataset balancedSample(int count) {
+        if (count <= 0 || count >= size()) {
+            return this;
+        }
+        List<List<Integer>> byClass = new ArrayList<>();
+        for (int k = 0; k < classCount; k++) {
+            byClass.add(new ArrayList<>());
+        }
+        for (int i = 0; i < labels.length; i++) {
+            byClass.get(labels[i]).add(i);
+        }
+
+        int[] indices = new int[count];
+        int taken = 0;
+        for (int round = 0; taken < count; round++) {
+            for (List<Integer> members : byClass) {
+                if (round < members.size() && taken < count) {
+                    indices[taken++] = members.get(round);
+                }
+            }
+        }
         return subset(name, indices);
     }
 
