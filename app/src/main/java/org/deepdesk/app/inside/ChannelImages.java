@@ -1,5 +1,6 @@
 package org.deepdesk.app.inside;
 
+import javafx.scene.image.PixelReader;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
@@ -32,6 +33,25 @@ final class ChannelImages {
             }
         }
         return image;
+    }
+
+    /**
+     * Returns {@code image} with every pixel drawn as a block of {@code cellWidth x cellHeight}.
+     * JavaFX's software pipeline smooths a scaled ImageView even with {@code setSmooth(false)},
+     * which blurs a 3x3 kernel into a blob, so the blocks are drawn here instead.
+     */
+    static WritableImage enlarged(WritableImage image, int cellWidth, int cellHeight) {
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        WritableImage large = new WritableImage(width * cellWidth, height * cellHeight);
+        PixelReader reader = image.getPixelReader();
+        PixelWriter writer = large.getPixelWriter();
+        for (int y = 0; y < height * cellHeight; y++) {
+            for (int x = 0; x < width * cellWidth; x++) {
+                writer.setArgb(x, y, reader.getArgb(x / cellWidth, y / cellHeight));
+            }
+        }
+        return large;
     }
 
     /** Paints a kernel or any signed values: orange above zero, blue below, black at zero. */

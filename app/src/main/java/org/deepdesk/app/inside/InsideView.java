@@ -165,11 +165,12 @@ public final class InsideView extends BorderPane {
         return label;
     }
 
+    /** Shows a small image at about {@code width x height}, each of its pixels as a sharp block. */
     private static ImageView view(WritableImage image, double width, double height) {
-        ImageView view = new ImageView(image);
+        int cellWidth = Math.max(1, (int) Math.round(width / image.getWidth()));
+        int cellHeight = Math.max(1, (int) Math.round(height / image.getHeight()));
+        ImageView view = new ImageView(ChannelImages.enlarged(image, cellWidth, cellHeight));
         view.setSmooth(false);
-        view.setFitWidth(width);
-        view.setFitHeight(height);
         return view;
     }
 }
