@@ -65,5 +65,16 @@ class WorkbenchFlowTest {
 
         robot.clickOn("#clearCanvas");
         assertThat(workbench.draw().predictionProperty().get()).isNull();
+
+        // Two digits side by side: the network reads one, so the view says so instead.
+        robot.drag(centre.add(-80, -70)).moveBy(0, 140).drop();
+        robot.drag(centre.add(60, -70)).moveBy(0, 140).drop();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> workbench.draw().predictionProperty().get() != null
+                && workbench.draw().predictionProperty().get().inkColumns() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#uncertainty").queryAs(Label.class).getText())
+                .startsWith("This looks like 2 digits side by side.");
+        assertThat(robot.lookup("#predictionAnswer").queryAs(Label.class).getText()).matches("Maybe a \\d\\?");
     }
 }

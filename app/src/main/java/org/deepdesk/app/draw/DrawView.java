@@ -271,7 +271,12 @@ public final class DrawView extends BorderPane {
             return;
         }
         bars[prediction.predictedClass()].getStyleClass().add("probability-top");
-        if (prediction.uncertain()) {
+        if (prediction.severalDigits()) {
+            // The network may well be confident, but about one digit of a number it cannot read.
+            answer.setText(messages.format("draw.answerUnsure", prediction.predictedClass()));
+            uncertainty.setText(messages.format("draw.severalDigits", prediction.inkColumns()));
+            uncertainty.setVisible(true);
+        } else if (prediction.uncertain()) {
             // An unclear drawing gets a notice instead of a confident-sounding prediction.
             answer.setText(messages.format("draw.answerUnsure", prediction.predictedClass()));
             uncertainty.setText(messages.format("draw.uncertain", prediction.confidence() * 100));

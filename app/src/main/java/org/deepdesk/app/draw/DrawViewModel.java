@@ -10,6 +10,7 @@ import org.deepdesk.engine.inspect.OcclusionSaliency;
 import org.deepdesk.engine.inspect.SaliencyMap;
 import org.deepdesk.engine.preprocess.DigitPreprocessor;
 import org.deepdesk.engine.preprocess.GrayImage;
+import org.deepdesk.engine.preprocess.InkColumns;
 import org.deepdesk.engine.preprocess.PreparedDigit;
 import org.deepdesk.engine.spec.ImageShape;
 import org.deepdesk.engine.train.TrainableNetwork;
@@ -77,7 +78,8 @@ public final class DrawViewModel {
                     SaliencyMap saliency = OcclusionSaliency.compute(network::predict, pixels,
                             DigitPreprocessor.SIZE, DigitPreprocessor.SIZE, network.classCount());
                     result = new Prediction(request.drawing(), prepared.get(),
-                            network.predict(pixels), naive, network.predict(naive), saliency, network.layerOutputs(pixels));
+                            network.predict(pixels), naive, network.predict(naive), saliency, network.layerOutputs(pixels),
+                            InkColumns.count(request.drawing()));
                 }
             }
         } catch (RuntimeException failed) {

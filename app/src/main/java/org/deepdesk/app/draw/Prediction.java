@@ -5,6 +5,7 @@ import org.deepdesk.engine.eval.ConfusionCounter;
 import org.deepdesk.engine.inspect.LayerOutput;
 import org.deepdesk.engine.inspect.SaliencyMap;
 import org.deepdesk.engine.preprocess.GrayImage;
+import org.deepdesk.engine.preprocess.InkColumns;
 import org.deepdesk.engine.preprocess.PreparedDigit;
 
 /**
@@ -18,6 +19,7 @@ import org.deepdesk.engine.preprocess.PreparedDigit;
  * @param naiveProbabilities one probability per class for the naive input
  * @param saliency which input pixels supported the prediction, by occlusion
  * @param layerOutputs every layer's output for the prepared input; empty if the backend cannot expose them
+ * @param inkColumns how many digits the drawing seems to hold side by side ({@link InkColumns})
  */
 public record Prediction(
         GrayImage drawing,
@@ -26,7 +28,8 @@ public record Prediction(
         float[] naiveInput,
         float[] naiveProbabilities,
         SaliencyMap saliency,
-        List<LayerOutput> layerOutputs) {
+        List<LayerOutput> layerOutputs,
+        int inkColumns) {
 
     /**
      * Below this top probability the view reports that the network is unsure instead of giving a
@@ -49,6 +52,11 @@ public record Prediction(
 
     public boolean uncertain() {
         return confidence() < LOW_CONFIDENCE;
+    }
+
+    /** Returns whether the drawing seems to hold several digits, which a one-digit network cannot read. */
+    public boolean severalDigits() {
+        return inkColumns > 1;
     }
 
     public int naiveClass() {
