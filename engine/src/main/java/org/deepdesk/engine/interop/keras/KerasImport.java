@@ -62,6 +62,10 @@ public final class KerasImport {
                     .orElse(TrainingSettings.defaults());
             NetworkSpec spec = new NetworkSpec(stack.name(), stack.input(), stack.layers());
             int classCount = outputUnits(spec);
+            if (classCount == 1) {
+                // A softmax over one class always outputs 1; Keras binary classifiers end in Dense(1, sigmoid).
+                throw new EngineException(Message.of("error.keras.oneClass", fileName));
+            }
             NetworkSummary summary = ShapeInference.summarize(spec, classCount);
             if (!summary.isValid()) {
                 throw new EngineException(Message.of("error.keras.invalidNetwork", fileName, summary.firstProblem().orElseThrow()));

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import org.bytedeco.hdf5.global.hdf5;
 import org.deepdesk.engine.EngineException;
 import org.deepdesk.engine.data.ImageDataset;
 import org.deepdesk.engine.spec.Activation;
@@ -37,6 +38,7 @@ import org.deepdesk.engine.train.Trainer;
 import org.deepdesk.engine.train.TrainableNetwork;
 import org.deepdesk.engine.train.TrainingListener;
 import org.deepdesk.i18n.Messages;
+import org.deeplearning4j.nn.modelimport.keras.Hdf5Archive;
 import org.deeplearning4j.nn.modelimport.keras.KerasModelImport;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
@@ -160,6 +162,61 @@ class KerasImportTest {
     }
 
     @Test
+    void transposedKernelIsRejected() throws Exception {
+        EngineException error = assertMessage("transposed-kernel.h5", "error.keras.weightsShape");
+
+        String english = error.localizedMessage(Locale.ENGLISH);
+        assertTrue(english.contains("'kernel' of layer 'dense'"), english);
+        assertTrue(english.contains("shape [3, 16], but the layer needs [16, 3]"), english);
+    }
+
+    @Test
+    void nanWeightsAreRejected() throws Exception {
+        EngineException error = assertMessage("nan-weights.h5", "error.keras.weightsNotFinite");
+
+        assertTrue(error.localizedMessage(Locale.ENGLISH).contains("layer 'dense'"));
+    }
+
+    @Test
+    void hugeDeclaredWeightsAreRejectedUnread() throws Exception {
+        EngineException error = assertMessage("huge-weights.h5", "error.keras.weightsShape");
+
+        assertTrue(error.localizedMessage(Locale.ENGLISH).contains("[131072, 131072]"));
+    }
+
+    /**
+     * Deeplearning4j leaves groups open when an HDF5 call fails. JavaCPP then closed them on its
+     * deallocator thread, concurrently with the next import, and HDF5 aborted the JVM.
+     */
+    @Test
+    void failedReadLeavesNoHdf5ObjectOpen() throws Exception {
+        assertMessage("external-link.h5", "error.keras.readFailed");
+
+        synchronized (Hdf5Archive.LOCK_OBJECT) {
+            int objects = hdf5.H5F_OBJ_GROUP | hdf5.H5F_OBJ_DATASET | hdf5.H5F_OBJ_ATTR;
+            assertEquals(0, hdf5.H5Fget_obj_count(hdf5.H5F_OBJ_ALL, objects));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void slashInLayerNameFindsWeights(Backend backend) throws Exception {
+        ImportedModel imported = KerasImport.importModel(fixture("slash-name.h5"), backend);
+
+        assertPredictsExpected(imported.network(), "slash-name-expected.json");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void oneUnitOutputIsRejected(Backend backend) throws Exception {
+        EngineException error = assertThrows(EngineException.class,
+                () -> KerasImport.importModel(fixture("one-unit.h5"), backend));
+
+        assertEquals("error.keras.oneClass", error.userMessage().key());
+        assertTrue(error.localizedMessage(Locale.ENGLISH).contains("one-unit.h5"));
+    }
+
+    @Test
     void functionalModelIsRejected() throws Exception {
         assertMessage("functional.h5", "error.keras.notSequential");
     }
@@ -207,10 +264,11 @@ class KerasImportTest {
         assertEquals("error.keras.readFailed", error.userMessage().key());
     }
 
-    private void assertMessage(String fixture, String key) throws Exception {
+    private EngineException assertMessage(String fixture, String key) throws Exception {
         EngineException error = assertThrows(EngineException.class, () -> KerasImport.importModel(fixture(fixture)));
         assertEquals(key, error.userMessage().key());
         assertTrue(error.localizedMessage(Locale.ENGLISH).contains(fixture));
+        return error;
     }
 
     private static void assertPredictsExpected(TrainableNetwork network, String expectedFile) throws IOException {
