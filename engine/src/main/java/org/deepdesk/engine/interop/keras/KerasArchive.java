@@ -2,6 +2,7 @@ package org.deepdesk.engine.interop.keras;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +23,8 @@ import org.bytedeco.javacpp.PointerScope;
 import org.deeplearning4j.nn.modelimport.keras.Hdf5Archive;
 import org.deeplearning4j.nn.modelimport.keras.exceptions.UnsupportedKerasConfigurationException;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The parts of a Keras HDF5 model file ({@code model.save("model.h5")}) that an import needs: the
@@ -39,6 +42,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class KerasArchive implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(KerasArchive.class);
     private static final String WEIGHTS_ROOT = "model_weights";
     /**
      * The deepest group below a layer's group that is searched for weights. Keras 2 nests them one
@@ -90,6 +94,9 @@ final class KerasArchive implements AutoCloseable {
      */
     static KerasArchive open(Path file) {
         String name = file.getFileName().toString();
+        if (Files.isDirectory(file)) {
+            throw new EngineException(Message.of("error.keras.isDirectory", name));
+        }
         byte[] start = readStart(file, name);
         if (startsWith(start, ZIP_SIGNATURE)) {
             throw new EngineException(Message.of("error.keras.kerasFormat", name));
@@ -111,7 +118,7 @@ final class KerasArchive implements AutoCloseable {
                 archive.close();
             }
             // The HDF5 library reports a damaged file as a C++ exception, which JavaCPP rethrows unchecked.
-            throw new EngineException(Message.of("error.keras.readFailed", name, EngineException.describe(failed)), failed);
+            throw damaged(name, failed);
         }
     }
 
@@ -197,9 +204,17 @@ final class KerasArchive implements AutoCloseable {
     }
 
     private Optional<String> jsonAttribute(String name) {
-        return hdf5(() -> archive.hasAttribute(name)
-                ? Optional.of(archive.readAttributeAsJson(name).replace("\u0000", "").trim())
-                : Optional.<String>empty());
+        return hdf5(() -> {
+            if (!archive.hasAttribute(name)) {
+                return Optional.<String>empty();
+            }
+            try {
+                return Optional.of(archive.readAttributeAsJson(name).replace("\u0000", "").trim());
+            } catch (UnsupportedKerasConfigurationException notJson) {
+                // Deeplearning4j grows its buffer until the text parses as JSON, and gives up at 256 MB.
+                throw new EngineException(Message.of("error.keras.invalidJson", fileName, name), notJson);
+            }
+        });
     }
 
     /**
@@ -210,8 +225,10 @@ final class KerasArchive implements AutoCloseable {
         synchronized (Hdf5Archive.LOCK_OBJECT) {
             try (PointerScope opened = new PointerScope(IdComponent.class)) {
                 return call.run();
+            } catch (EngineException explained) {
+                throw explained;
             } catch (UnsupportedKerasConfigurationException | RuntimeException unreadable) {
-                throw unreadable(unreadable);
+                throw damaged(fileName, unreadable);
             }
         }
     }
@@ -221,13 +238,17 @@ final class KerasArchive implements AutoCloseable {
         T run() throws UnsupportedKerasConfigurationException;
     }
 
-    private EngineException unreadable(Exception cause) {
-        return new EngineException(Message.of("error.keras.readFailed", fileName, EngineException.describe(cause)), cause);
+    /** Logs what the HDF5 library or Deeplearning4j reported, and returns a message without it, which would mean nothing to a student. */
+    private static EngineException damaged(String fileName, Exception cause) {
+        LOG.warn("Reading the Keras file {} failed", fileName, cause);
+        return new EngineException(Message.of("error.keras.damaged", fileName), cause);
     }
 
     private static byte[] readStart(Path file, String name) {
         try (InputStream input = Files.newInputStream(file)) {
             return input.readNBytes(HDF5_SIGNATURE.length);
+        } catch (AccessDeniedException denied) {
+            throw new EngineException(Message.of("error.keras.accessDenied", name), denied);
         } catch (IOException failed) {
             throw new EngineException(Message.of("error.keras.readFailed", name, EngineException.describe(failed)), failed);
         }

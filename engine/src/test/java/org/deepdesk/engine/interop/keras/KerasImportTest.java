@@ -31,12 +31,14 @@ import org.deepdesk.engine.spec.ImageShape;
 import org.deepdesk.engine.spec.MaxPool2DSpec;
 import org.deepdesk.engine.spec.Optimizer;
 import org.deepdesk.engine.spec.Padding;
+import org.deepdesk.engine.spec.TrainingSettings;
 import org.deepdesk.engine.train.Backend;
 import org.deepdesk.engine.train.ModelStore;
 import org.deepdesk.engine.train.StopSignal;
 import org.deepdesk.engine.train.Trainer;
 import org.deepdesk.engine.train.TrainableNetwork;
 import org.deepdesk.engine.train.TrainingListener;
+import org.deepdesk.i18n.Message;
 import org.deepdesk.i18n.Messages;
 import org.deeplearning4j.nn.modelimport.keras.Hdf5Archive;
 import org.deeplearning4j.nn.modelimport.keras.KerasModelImport;
@@ -190,11 +192,16 @@ class KerasImportTest {
      */
     @Test
     void failedReadLeavesNoHdf5ObjectOpen() throws Exception {
-        assertMessage("external-link.h5", "error.keras.readFailed");
+        long before = openHdf5Objects();
 
+        assertMessage("external-link.h5", "error.keras.damaged");
+        assertEquals(before, openHdf5Objects());
+    }
+
+    /** Counts the groups, datasets and attributes open in any HDF5 file of this JVM. */
+    private static long openHdf5Objects() {
         synchronized (Hdf5Archive.LOCK_OBJECT) {
-            int objects = hdf5.H5F_OBJ_GROUP | hdf5.H5F_OBJ_DATASET | hdf5.H5F_OBJ_ATTR;
-            assertEquals(0, hdf5.H5Fget_obj_count(hdf5.H5F_OBJ_ALL, objects));
+            return hdf5.H5Fget_obj_count(hdf5.H5F_OBJ_ALL, hdf5.H5F_OBJ_GROUP | hdf5.H5F_OBJ_DATASET | hdf5.H5F_OBJ_ATTR);
         }
     }
 
@@ -252,9 +259,39 @@ class KerasImportTest {
         Files.write(file, Arrays.copyOf(whole, whole.length / 3));
 
         EngineException error = assertThrows(EngineException.class, () -> KerasImport.importModel(file));
-        assertTrue(List.of("error.keras.readFailed", "error.keras.missingWeights", "error.keras.noModel")
+        assertTrue(List.of("error.keras.damaged", "error.keras.missingWeights", "error.keras.noModel")
                 .contains(error.userMessage().key()), error.userMessage().key());
         assertTrue(error.localizedMessage(Locale.ENGLISH).contains("cut.h5"));
+    }
+
+    @Test
+    void directoryIsNamed() throws Exception {
+        Path directory = Files.createDirectory(folder.resolve("saved_model.h5"));
+
+        EngineException error = assertThrows(EngineException.class, () -> KerasImport.importModel(directory));
+        assertEquals("error.keras.isDirectory", error.userMessage().key());
+        assertTrue(error.localizedMessage(Locale.ENGLISH).contains("saved_model.h5"));
+    }
+
+    @Test
+    void invalidModelConfigIsNamed() throws Exception {
+        EngineException error = assertMessage("invalid-config.h5", "error.keras.invalidJson");
+
+        assertTrue(error.localizedMessage(Locale.ENGLISH).contains("model_config"));
+    }
+
+    @Test
+    void invalidTrainingConfigKeepsModel() throws Exception {
+        ImportedModel imported = KerasImport.importModel(fixture("invalid-training-config.h5"));
+
+        assertEquals(TrainingSettings.defaults(), imported.network().settings());
+        assertEquals(List.of("notice.keras.softmaxAdded", "notice.keras.trainingConfigIgnored"),
+                imported.notices().stream().map(Message::key).toList());
+    }
+
+    @Test
+    void missingKerasVersionIsNamed() throws Exception {
+        assertMessage("no-keras-version.h5", "error.keras.noKerasVersion");
     }
 
     @Test

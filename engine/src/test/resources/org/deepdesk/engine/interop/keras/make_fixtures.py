@@ -291,6 +291,17 @@ def damaged():
         del group["kernel:0"]
         group.create_dataset("kernel:0", shape=(131072, 131072), dtype="f4", chunks=(64, 64))
 
+    # Attributes that Keras 2 always writes, missing or not JSON.
+    write_model("invalid-config.h5", "invalid_config", layers, {"dense": [("kernel", kernel), ("bias", bias)]})
+    with h5py.File("invalid-config.h5", "r+") as f:
+        f.attrs["model_config"] = f.attrs["model_config"][:40]
+    write_model("invalid-training-config.h5", "invalid_training", layers, {"dense": [("kernel", kernel), ("bias", bias)]})
+    with h5py.File("invalid-training-config.h5", "r+") as f:
+        f.attrs["training_config"] = b"{'loss': 'mse'"
+    write_model("no-keras-version.h5", "no_version", layers, {"dense": [("kernel", kernel), ("bias", bias)]})
+    with h5py.File("no-keras-version.h5", "r+") as f:
+        del f.attrs["keras_version"]
+
     # A link to a file that does not exist: HDF5 fails while Deeplearning4j has groups open.
     write_model("external-link.h5", "external", layers, {"dense": [("kernel", kernel), ("bias", bias)]})
     with h5py.File("external-link.h5", "r+") as f:
