@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.deepdesk.engine.EngineException;
 import org.deepdesk.engine.spec.DenseSpec;
@@ -51,17 +52,21 @@ public final class KerasImport {
         try (KerasArchive archive = KerasArchive.open(file)) {
             String modelConfig = archive.modelConfig()
                     .orElseThrow(() -> new EngineException(Message.of("error.keras.noModel", fileName)));
-            String version = archive.kerasVersion().orElse("");
+            String version = archive.kerasVersion()
+                    .orElseThrow(() -> new EngineException(Message.of("error.keras.noKerasVersion", fileName)));
             if (!version.startsWith("2.")) {
-                throw new EngineException(Message.of("error.keras.kerasVersion", fileName, version.isEmpty() ? "?" : version));
+                throw new EngineException(Message.of("error.keras.kerasVersion", fileName, version));
             }
 
-            KerasStack stack = KerasConfigMapper.map(parse(modelConfig, fileName), fileName);
-            TrainingSettings settings = archive.trainingConfig()
-                    .map(json -> KerasTrainingConfig.settings(parse(json, fileName)))
-                    .orElse(TrainingSettings.defaults());
+            KerasStack stack = KerasConfigMapper.map(parse(modelConfig, "model_config", fileName), fileName);
+            List<Message> notices = new ArrayList<>(stack.notices());
+            TrainingSettings settings = trainingSettings(archive, fileName, notices);
             NetworkSpec spec = new NetworkSpec(stack.name(), stack.input(), stack.layers());
             int classCount = outputUnits(spec);
+            if (classCount == 1) {
+                // A softmax over one class always outputs 1. Keras binary classifiers end in Dense(1, sigmoid).
+                throw new EngineException(Message.of("error.keras.oneClass", fileName));
+            }
             NetworkSummary summary = ShapeInference.summarize(spec, classCount);
             if (!summary.isValid()) {
                 throw new EngineException(Message.of("error.keras.invalidNetwork", fileName, summary.firstProblem().orElseThrow()));
@@ -71,15 +76,31 @@ public final class KerasImport {
             TrainableNetwork network = TrainableNetwork.withWeights(spec, settings, classCount, weights, backend);
             LOG.info("Imported Keras {} model {} from {}: {} layers, {} parameters",
                     version, spec.name(), file.toAbsolutePath(), spec.layers().size(), summary.totalParameters());
-            return new ImportedModel(network, version, stack.notices());
+            return new ImportedModel(network, version, notices);
         }
     }
 
-    private static JsonNode parse(String json, String fileName) {
+    /**
+     * Reads the optimizer the model was compiled with. The model predicts the same without it, so
+     * an unreadable training configuration only costs the settings, and a notice tells the user.
+     */
+    private static TrainingSettings trainingSettings(KerasArchive archive, String fileName, List<Message> notices) {
+        try {
+            return archive.trainingConfig()
+                    .map(json -> KerasTrainingConfig.settings(parse(json, "training_config", fileName)))
+                    .orElse(TrainingSettings.defaults());
+        } catch (EngineException unreadable) {
+            LOG.warn("Ignoring the training configuration of {}: {}", fileName, unreadable.userMessage().english());
+            notices.add(Message.of("notice.keras.trainingConfigIgnored"));
+            return TrainingSettings.defaults();
+        }
+    }
+
+    private static JsonNode parse(String json, String attribute, String fileName) {
         try {
             return MAPPER.readTree(json);
         } catch (IOException invalid) {
-            throw new EngineException(Message.of("error.keras.readFailed", fileName, EngineException.describe(invalid)), invalid);
+            throw new EngineException(Message.of("error.keras.invalidJson", fileName, attribute), invalid);
         }
     }
 

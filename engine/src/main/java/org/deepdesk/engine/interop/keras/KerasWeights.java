@@ -5,10 +5,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.deepdesk.engine.EngineException;
+import org.deepdesk.engine.interop.keras.KerasArchive.StoredWeight;
 import org.deepdesk.engine.interop.keras.KerasStack.WeightSource;
 import org.deepdesk.engine.spec.BatchNormSpec;
+import org.deepdesk.engine.spec.Conv2DSpec;
+import org.deepdesk.engine.spec.DenseSpec;
+import org.deepdesk.engine.spec.ImageShape;
 import org.deepdesk.engine.spec.LayerSummary;
 import org.deepdesk.engine.spec.NetworkSummary;
+import org.deepdesk.engine.spec.Shape;
 import org.deepdesk.engine.train.LayerWeights;
 import org.deepdesk.i18n.Message;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -18,6 +23,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code [height, width, input channels, filters]}, Dense kernels as {@code [inputs, units]} and
  * flattens images in row, column, channel order, which is the layout of {@link LayerWeights}, so
  * the values are taken as they are.
+ *
+ * <p>Each array's shape is checked before it is read: a kernel saved transposed has the right
+ * number of values but would predict garbage.
  */
 final class KerasWeights {
 
@@ -28,63 +36,83 @@ final class KerasWeights {
     }
 
     /**
-     * Reads every layer's weights and checks their sizes against the imported network.
+     * Reads every layer's weights after checking their shapes against the imported network.
      *
-     * @throws EngineException naming the file and the Keras layer whose weights are missing or of another size
+     * @throws EngineException naming the file and the Keras layer whose weights are missing, of
+     *     another shape, or not finite
      */
     static List<LayerWeights> read(KerasArchive archive, KerasStack stack, NetworkSummary summary, String fileName) {
         List<LayerWeights> weights = new ArrayList<>();
         for (WeightSource source : stack.weightSources()) {
-            Map<String, INDArray> arrays = archive.layerWeights(source.kerasName());
+            Map<String, StoredWeight> stored = archive.layerWeights(source.kerasName());
             LayerSummary layer = summary.layers().get(source.layerIndex());
+            Shape input = source.layerIndex() == 0
+                    ? stack.input()
+                    : summary.layers().get(source.layerIndex() - 1).output().orElseThrow();
+            Reader reader = new Reader(archive, stored, source, fileName);
             LayerWeights layerWeights = layer.layer() instanceof BatchNormSpec
-                    ? normalization(source, arrays, layer, fileName)
-                    : kernel(source, arrays, layer, fileName);
+                    ? normalization(reader, input)
+                    : kernel(reader, layer, input);
             weights.add(layerWeights);
         }
         return weights;
     }
 
-    private static LayerWeights kernel(WeightSource source, Map<String, INDArray> arrays, LayerSummary layer, String fileName) {
-        float[] kernel = values(arrays, "kernel", source, fileName);
-        int units = (int) (layer.parameters() - kernel.length);
-        float[] bias = source.useBias() ? values(arrays, "bias", source, fileName) : new float[Math.max(units, 0)];
-        requireCount(kernel.length + (long) bias.length, layer.parameters(), source, fileName);
-        return new LayerWeights.Kernel(source.layerIndex(), kernel, bias);
+    private static LayerWeights kernel(Reader reader, LayerSummary layer, Shape input) {
+        long[] kernelShape;
+        int units;
+        if (layer.layer() instanceof Conv2DSpec conv) {
+            int channels = ((ImageShape) input).channels();
+            kernelShape = new long[] {conv.kernel(), conv.kernel(), channels, conv.filters()};
+            units = conv.filters();
+        } else {
+            units = ((DenseSpec) layer.layer()).units();
+            kernelShape = new long[] {input.size(), units};
+        }
+        float[] kernel = reader.values("kernel", kernelShape);
+        float[] bias = reader.source.useBias() ? reader.values("bias", units) : new float[units];
+        return new LayerWeights.Kernel(reader.source.layerIndex(), kernel, bias);
     }
 
-    private static LayerWeights normalization(WeightSource source, Map<String, INDArray> arrays, LayerSummary layer,
-                                              String fileName) {
-        float[] mean = values(arrays, "moving_mean", source, fileName);
-        float[] variance = values(arrays, "moving_variance", source, fileName);
-        int channels = mean.length;
-        float[] gamma = source.scale() ? values(arrays, "gamma", source, fileName) : filled(channels, 1f);
-        float[] beta = source.center() ? values(arrays, "beta", source, fileName) : new float[channels];
-        // DeepDesk counts the running statistics among the parameters, as Keras does.
-        requireCount(gamma.length + (long) beta.length + mean.length + variance.length, layer.parameters(), source, fileName);
-        requireCount(variance.length, channels, source, fileName);
+    private static LayerWeights normalization(Reader reader, Shape input) {
+        long channels = input instanceof ImageShape image ? image.channels() : input.size();
+        float[] mean = reader.values("moving_mean", channels);
+        float[] variance = reader.values("moving_variance", channels);
+        float[] gamma = reader.source.scale() ? reader.values("gamma", channels) : filled((int) channels, 1f);
+        float[] beta = reader.source.center() ? reader.values("beta", channels) : new float[(int) channels];
+        WeightSource source = reader.source;
 
         // Keras adds its own epsilon (0.001 by default) to the variance. Moving the difference into
         // the variance keeps sqrt(variance + epsilon), so the predictions do not change.
         float shift = (float) (source.epsilon() - DEEPDESK_EPSILON);
-        float[] adjusted = new float[channels];
+        float[] adjusted = new float[(int) channels];
         for (int c = 0; c < channels; c++) {
             adjusted[c] = variance[c] + shift;
         }
         return new LayerWeights.Normalization(source.layerIndex(), gamma, beta, mean, adjusted);
     }
 
-    private static float[] values(Map<String, INDArray> arrays, String name, WeightSource source, String fileName) {
-        INDArray array = arrays.get(name);
-        if (array == null) {
-            throw new EngineException(Message.of("error.keras.missingWeights", fileName, source.kerasName()));
-        }
-        return array.dup('c').ravel().toFloatVector();
-    }
+    /** Reads the named weights of one Keras layer. */
+    private record Reader(KerasArchive archive, Map<String, StoredWeight> stored, WeightSource source, String fileName) {
 
-    private static void requireCount(long count, long expected, WeightSource source, String fileName) {
-        if (count != expected) {
-            throw new EngineException(Message.of("error.keras.weightsMismatch", fileName, source.kerasName(), count, expected));
+        /** Returns the values of a weight array in row-major order, after checking that its shape is {@code expected}. */
+        float[] values(String name, long... expected) {
+            StoredWeight weight = stored.get(name);
+            if (weight == null) {
+                throw new EngineException(Message.of("error.keras.missingWeights", fileName, source.kerasName()));
+            }
+            if (!Arrays.equals(weight.shape(), expected) || weight.valueCount() > KerasArchive.MAX_WEIGHT_VALUES) {
+                throw new EngineException(Message.of("error.keras.weightsShape", fileName, source.kerasName(), name,
+                        Arrays.toString(weight.shape()), Arrays.toString(expected)));
+            }
+
+            float[] values = archive.read(weight).dup('c').ravel().toFloatVector();
+            for (float value : values) {
+                if (!Float.isFinite(value)) {
+                    throw new EngineException(Message.of("error.keras.weightsNotFinite", fileName, source.kerasName(), name));
+                }
+            }
+            return values;
         }
     }
 

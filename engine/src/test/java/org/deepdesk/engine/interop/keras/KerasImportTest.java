@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import org.bytedeco.hdf5.global.hdf5;
 import org.deepdesk.engine.EngineException;
 import org.deepdesk.engine.data.ImageDataset;
 import org.deepdesk.engine.spec.Activation;
@@ -30,13 +31,16 @@ import org.deepdesk.engine.spec.ImageShape;
 import org.deepdesk.engine.spec.MaxPool2DSpec;
 import org.deepdesk.engine.spec.Optimizer;
 import org.deepdesk.engine.spec.Padding;
+import org.deepdesk.engine.spec.TrainingSettings;
 import org.deepdesk.engine.train.Backend;
 import org.deepdesk.engine.train.ModelStore;
 import org.deepdesk.engine.train.StopSignal;
 import org.deepdesk.engine.train.Trainer;
 import org.deepdesk.engine.train.TrainableNetwork;
 import org.deepdesk.engine.train.TrainingListener;
+import org.deepdesk.i18n.Message;
 import org.deepdesk.i18n.Messages;
+import org.deeplearning4j.nn.modelimport.keras.Hdf5Archive;
 import org.deeplearning4j.nn.modelimport.keras.KerasModelImport;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
@@ -160,6 +164,66 @@ class KerasImportTest {
     }
 
     @Test
+    void transposedKernelIsRejected() throws Exception {
+        EngineException error = assertMessage("transposed-kernel.h5", "error.keras.weightsShape");
+
+        String english = error.localizedMessage(Locale.ENGLISH);
+        assertTrue(english.contains("'kernel' of layer 'dense'"), english);
+        assertTrue(english.contains("shape [3, 16], but the layer needs [16, 3]"), english);
+    }
+
+    @Test
+    void nanWeightsAreRejected() throws Exception {
+        EngineException error = assertMessage("nan-weights.h5", "error.keras.weightsNotFinite");
+
+        assertTrue(error.localizedMessage(Locale.ENGLISH).contains("layer 'dense'"));
+    }
+
+    @Test
+    void hugeDeclaredWeightsAreRejectedUnread() throws Exception {
+        EngineException error = assertMessage("huge-weights.h5", "error.keras.weightsShape");
+
+        assertTrue(error.localizedMessage(Locale.ENGLISH).contains("[131072, 131072]"));
+    }
+
+    /**
+     * Deeplearning4j leaves groups open when an HDF5 call fails. JavaCPP then closed them on its
+     * deallocator thread, concurrently with the next import, and HDF5 aborted the JVM.
+     */
+    @Test
+    void failedReadLeavesNoHdf5ObjectOpen() throws Exception {
+        long before = openHdf5Objects();
+
+        assertMessage("external-link.h5", "error.keras.damaged");
+        assertEquals(before, openHdf5Objects());
+    }
+
+    /** Counts the groups, datasets and attributes open in any HDF5 file of this JVM. */
+    private static long openHdf5Objects() {
+        synchronized (Hdf5Archive.LOCK_OBJECT) {
+            return hdf5.H5Fget_obj_count(hdf5.H5F_OBJ_ALL, hdf5.H5F_OBJ_GROUP | hdf5.H5F_OBJ_DATASET | hdf5.H5F_OBJ_ATTR);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void slashInLayerNameFindsWeights(Backend backend) throws Exception {
+        ImportedModel imported = KerasImport.importModel(fixture("slash-name.h5"), backend);
+
+        assertPredictsExpected(imported.network(), "slash-name-expected.json");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void oneUnitOutputIsRejected(Backend backend) throws Exception {
+        EngineException error = assertThrows(EngineException.class,
+                () -> KerasImport.importModel(fixture("one-unit.h5"), backend));
+
+        assertEquals("error.keras.oneClass", error.userMessage().key());
+        assertTrue(error.localizedMessage(Locale.ENGLISH).contains("one-unit.h5"));
+    }
+
+    @Test
     void functionalModelIsRejected() throws Exception {
         assertMessage("functional.h5", "error.keras.notSequential");
     }
@@ -195,9 +259,39 @@ class KerasImportTest {
         Files.write(file, Arrays.copyOf(whole, whole.length / 3));
 
         EngineException error = assertThrows(EngineException.class, () -> KerasImport.importModel(file));
-        assertTrue(List.of("error.keras.readFailed", "error.keras.missingWeights", "error.keras.noModel")
+        assertTrue(List.of("error.keras.damaged", "error.keras.missingWeights", "error.keras.noModel")
                 .contains(error.userMessage().key()), error.userMessage().key());
         assertTrue(error.localizedMessage(Locale.ENGLISH).contains("cut.h5"));
+    }
+
+    @Test
+    void directoryIsNamed() throws Exception {
+        Path directory = Files.createDirectory(folder.resolve("saved_model.h5"));
+
+        EngineException error = assertThrows(EngineException.class, () -> KerasImport.importModel(directory));
+        assertEquals("error.keras.isDirectory", error.userMessage().key());
+        assertTrue(error.localizedMessage(Locale.ENGLISH).contains("saved_model.h5"));
+    }
+
+    @Test
+    void invalidModelConfigIsNamed() throws Exception {
+        EngineException error = assertMessage("invalid-config.h5", "error.keras.invalidJson");
+
+        assertTrue(error.localizedMessage(Locale.ENGLISH).contains("model_config"));
+    }
+
+    @Test
+    void invalidTrainingConfigKeepsModel() throws Exception {
+        ImportedModel imported = KerasImport.importModel(fixture("invalid-training-config.h5"));
+
+        assertEquals(TrainingSettings.defaults(), imported.network().settings());
+        assertEquals(List.of("notice.keras.softmaxAdded", "notice.keras.trainingConfigIgnored"),
+                imported.notices().stream().map(Message::key).toList());
+    }
+
+    @Test
+    void missingKerasVersionIsNamed() throws Exception {
+        assertMessage("no-keras-version.h5", "error.keras.noKerasVersion");
     }
 
     @Test
@@ -207,10 +301,11 @@ class KerasImportTest {
         assertEquals("error.keras.readFailed", error.userMessage().key());
     }
 
-    private void assertMessage(String fixture, String key) throws Exception {
+    private EngineException assertMessage(String fixture, String key) throws Exception {
         EngineException error = assertThrows(EngineException.class, () -> KerasImport.importModel(fixture(fixture)));
         assertEquals(key, error.userMessage().key());
         assertTrue(error.localizedMessage(Locale.ENGLISH).contains(fixture));
+        return error;
     }
 
     private static void assertPredictsExpected(TrainableNetwork network, String expectedFile) throws IOException {

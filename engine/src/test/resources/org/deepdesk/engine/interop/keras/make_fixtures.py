@@ -269,6 +269,62 @@ def not_importable():
         del f.attrs["model_config"]
 
 
+def damaged():
+    """Copies of logits.h5 whose weights do not fit the model or cannot be read safely."""
+    kernel, bias = he_normal((16, 3), 16), small_values(3)
+    first = flatten("flatten")
+    first["config"]["batch_input_shape"] = [None, 4, 4]
+    layers = [first, dense("dense", 3, "linear")]
+
+    # Same number of values as the [16, 3] kernel, so only the shape tells the difference.
+    write_model("transposed-kernel.h5", "transposed", layers,
+                {"dense": [("kernel", np.ascontiguousarray(kernel.T)), ("bias", bias)]})
+
+    broken = kernel.copy()
+    broken[3, 1] = np.nan
+    write_model("nan-weights.h5", "nan", layers, {"dense": [("kernel", broken), ("bias", bias)]})
+
+    # A chunked dataset with no chunks written declares 2^34 floats in a file of a few KB.
+    write_model("huge-weights.h5", "huge", layers, {"dense": [("kernel", kernel), ("bias", bias)]})
+    with h5py.File("huge-weights.h5", "r+") as f:
+        group = f["model_weights/dense/dense"]
+        del group["kernel:0"]
+        group.create_dataset("kernel:0", shape=(131072, 131072), dtype="f4", chunks=(64, 64))
+
+    # Attributes that Keras 2 always writes, missing or not JSON.
+    write_model("invalid-config.h5", "invalid_config", layers, {"dense": [("kernel", kernel), ("bias", bias)]})
+    with h5py.File("invalid-config.h5", "r+") as f:
+        f.attrs["model_config"] = f.attrs["model_config"][:40]
+    write_model("invalid-training-config.h5", "invalid_training", layers, {"dense": [("kernel", kernel), ("bias", bias)]})
+    with h5py.File("invalid-training-config.h5", "r+") as f:
+        f.attrs["training_config"] = b"{'loss': 'mse'"
+    write_model("no-keras-version.h5", "no_version", layers, {"dense": [("kernel", kernel), ("bias", bias)]})
+    with h5py.File("no-keras-version.h5", "r+") as f:
+        del f.attrs["keras_version"]
+
+    # A link to a file that does not exist: HDF5 fails while Deeplearning4j has groups open.
+    write_model("external-link.h5", "external", layers, {"dense": [("kernel", kernel), ("bias", bias)]})
+    with h5py.File("external-link.h5", "r+") as f:
+        group = f["model_weights/dense"]
+        del group["dense"]
+        group["dense"] = h5py.ExternalLink("missing.h5", "/dense")
+
+
+def unusual_but_valid():
+    """A layer name with '/', which h5py stores as nested groups, and a one-unit binary classifier."""
+    kernel, bias = he_normal((16, 3), 16), small_values(3)
+    first = flatten("flatten")
+    first["config"]["batch_input_shape"] = [None, 4, 4]
+    write_model("slash-name.h5", "slash", [first, dense("block/dense", 3, "softmax")],
+                {"block/dense": [("kernel", kernel), ("bias", bias)]})
+    inputs = np.round(rng.random((2, 4, 4, 1)), 3).astype(np.float32)
+    outputs = activate(inputs.reshape(2, -1).astype(np.float64) @ kernel + bias, "softmax")
+    write_expected("slash-name-expected.json", inputs, outputs)
+
+    write_model("one-unit.h5", "binary", [first, dense("dense", 1, "sigmoid")],
+                {"dense": [("kernel", he_normal((16, 1), 16)), ("bias", small_values(1))]})
+
+
 SMALL_CNN_INPUTS = sample_inputs(4)
 MLP_INPUTS = sample_inputs(3)
 
@@ -278,3 +334,5 @@ if __name__ == "__main__":
     unsupported()
     logits_model()
     not_importable()
+    damaged()
+    unusual_but_valid()
