@@ -2,9 +2,11 @@ package org.deepdesk.app.draw;
 
 import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Group;
+import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -26,7 +28,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.transform.Transform;
-import org.deepdesk.app.classroom.PresenterLayout;
+import javafx.stage.Window;
 import org.deepdesk.app.classroom.PresenterLayout;
 import org.deepdesk.engine.preprocess.GrayImage;
 import org.deepdesk.i18n.Messages;
@@ -83,7 +85,20 @@ public final class DrawView extends BorderPane {
                 }
             }
         };
-        snapshotTimer.start();
+        // Running only while the view is in a showing window: a running AnimationTimer is
+        // referenced by the toolkit, so one left running would keep a replaced view and its
+        // models in memory for good.
+        ObservableValue<Boolean> showing = sceneProperty()
+                .flatMap(Scene::windowProperty)
+                .flatMap(Window::showingProperty)
+                .orElse(false);
+        showing.addListener((observable, was, now) -> {
+            if (now) {
+                snapshotTimer.start();
+            } else {
+                snapshotTimer.stop();
+            }
+        });
 
         setLeft(canvasPane());
         setCenter(resultPane());
