@@ -2,6 +2,8 @@ package org.deepdesk.engine.interop.keras;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,9 +103,7 @@ final class KerasArchive implements AutoCloseable {
         if (startsWith(start, ZIP_SIGNATURE)) {
             throw new EngineException(Message.of("error.keras.kerasFormat", name));
         }
-        // NOTE: HDF5 also allows a user block before the signature (at 512, 1024, ... bytes);
-        // h5py and Keras never write one, so only offset 0 is checked.
-        if (!startsWith(start, HDF5_SIGNATURE)) {
+        if (!startsWith(start, HDF5_SIGNATURE) && !hasSignatureAfterUserBlock(file, name)) {
             throw new EngineException(Message.of("error.keras.notHdf5", name));
         }
         String path = file.toAbsolutePath().toString();
@@ -249,6 +249,28 @@ final class KerasArchive implements AutoCloseable {
             return input.readNBytes(HDF5_SIGNATURE.length);
         } catch (AccessDeniedException denied) {
             throw new EngineException(Message.of("error.keras.accessDenied", name), denied);
+        } catch (IOException failed) {
+            throw new EngineException(Message.of("error.keras.readFailed", name, EngineException.describe(failed)), failed);
+        }
+    }
+
+    /**
+     * Looks for the HDF5 signature after a user block: HDF5 files may start with one of 512, 1024,
+     * 2048, ... bytes (h5py's {@code userblock_size}, or the h5jam tool), and the superblock follows it.
+     */
+    private static boolean hasSignatureAfterUserBlock(Path file, String name) {
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            long size = channel.size();
+            for (long offset = 512; offset + HDF5_SIGNATURE.length <= size; offset *= 2) {
+                ByteBuffer found = ByteBuffer.allocate(HDF5_SIGNATURE.length);
+                channel.position(offset);
+                // A regular file returns all 8 bytes in one read; a short read simply does not match.
+                channel.read(found);
+                if (Arrays.equals(found.array(), HDF5_SIGNATURE)) {
+                    return true;
+                }
+            }
+            return false;
         } catch (IOException failed) {
             throw new EngineException(Message.of("error.keras.readFailed", name, EngineException.describe(failed)), failed);
         }

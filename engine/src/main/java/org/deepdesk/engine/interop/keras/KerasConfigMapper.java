@@ -124,7 +124,10 @@ final class KerasConfigMapper {
                 flat = true;
             }
             case "Dense" -> dense(name, config);
-            case "Dropout" -> layers.add(new DropoutSpec(config.path("rate").asDouble()));
+            case "Dropout" -> {
+                requireFields(name, config, "rate");
+                layers.add(new DropoutSpec(config.path("rate").asDouble()));
+            }
             case "BatchNormalization" -> batchNorm(name, config);
             case "Activation" -> activation(name, config, "activation").map(ActivationSpec::new).ifPresent(layers::add);
             case "ReLU" -> relu(name, config);
@@ -135,6 +138,7 @@ final class KerasConfigMapper {
 
     private void conv(String name, JsonNode config) {
         channelsLast(name, config);
+        requireFields(name, config, "filters", "kernel_size");
         int kernel = square(name, config, "kernel_size");
         int stride = square(name, config, "strides");
         if (square(name, config, "dilation_rate") > 1) {
@@ -153,6 +157,7 @@ final class KerasConfigMapper {
 
     private void pooling(String name, JsonNode config, boolean max) {
         channelsLast(name, config);
+        requireFields(name, config, "pool_size");
         int size = square(name, config, "pool_size");
         // Keras pools with strides equal to the pool size when strides is null.
         int stride = config.path("strides").isNull() || config.path("strides").isMissingNode()
@@ -165,6 +170,7 @@ final class KerasConfigMapper {
     }
 
     private void dense(String name, JsonNode config) {
+        requireFields(name, config, "units");
         activation(name, config, "activation").ifPresent(activation -> {
             weightSources.add(WeightSource.kernel(layers.size(), name, config.path("use_bias").asBoolean(true)));
             layers.add(new DenseSpec(config.path("units").asInt(), activation));
@@ -258,6 +264,18 @@ final class KerasConfigMapper {
             option(name, config, field);
         }
         return 1;
+    }
+
+    /**
+     * Names each field that Keras 2 always writes but this config lacks, as a Keras 1 config
+     * relabelled as Keras 2 would ({@code nb_filter}, {@code output_dim}, {@code p}).
+     */
+    private void requireFields(String name, JsonNode config, String... fields) {
+        for (String field : fields) {
+            if (config.path(field).isMissingNode() || config.path(field).isNull()) {
+                problems.add(Message.of("error.keras.item.missing", name, field));
+            }
+        }
     }
 
     private void channelsLast(String name, JsonNode config) {

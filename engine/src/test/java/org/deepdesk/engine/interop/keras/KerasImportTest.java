@@ -243,6 +243,18 @@ class KerasImportTest {
         assertTrue(error.localizedMessage(Locale.ENGLISH).contains("model.h5"));
     }
 
+    /** HDF5 allows a user block before the superblock; files with one (h5jam, userblock_size) still import. */
+    @Test
+    void fileWithUserBlockImports() throws Exception {
+        byte[] model = Files.readAllBytes(fixture("small-cnn.h5"));
+        byte[] withUserBlock = new byte[512 + model.length];
+        System.arraycopy(model, 0, withUserBlock, 512, model.length);
+        Path file = folder.resolve("with-user-block.h5");
+        Files.write(file, withUserBlock);
+
+        assertPredictsExpected(KerasImport.importModel(file).network(), "small-cnn-expected.json");
+    }
+
     @Test
     void kerasThreeZipIsNamed() throws Exception {
         Path file = folder.resolve("model.keras");
