@@ -8,6 +8,7 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.deepdesk.app.classroom.DefaultSubset;
 import org.deepdesk.app.shell.MainWindow;
+import org.deepdesk.engine.interop.keras.KerasImport;
 import org.deepdesk.engine.project.ProjectStore;
 import org.deepdesk.engine.train.ModelStore;
 import org.deepdesk.i18n.Messages;
@@ -44,7 +45,7 @@ public class DeepDeskApp extends Application {
     private static boolean isOpenable(String argument) {
         String name = argument.toLowerCase(Locale.ROOT);
         return name.endsWith(ProjectStore.EXTENSION) || name.endsWith(ModelStore.EXTENSION)
-                || name.endsWith(".h5") || name.endsWith(".hdf5") || name.endsWith(".keras");
+                || KerasImport.isKerasFile(name);
     }
 
     @Override

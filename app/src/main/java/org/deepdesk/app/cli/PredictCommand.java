@@ -3,7 +3,6 @@ package org.deepdesk.app.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.deepdesk.engine.EngineException;
@@ -76,7 +75,12 @@ final class PredictCommand implements Callable<Integer> {
 
         TrainableNetwork network;
         try {
-            network = isKeras(modelFile) ? KerasImport.importModel(modelFile).network() : ModelStore.load(modelFile);
+            // A Keras model is imported on the fly, so a student can try one trained in TensorFlow on their own digit.
+            if (KerasImport.isKerasFile(modelFile.getFileName().toString())) {
+                network = KerasImport.importModel(modelFile).network();
+            } else {
+                network = ModelStore.load(modelFile);
+            }
         } catch (EngineException failed) {
             LOG.debug("Loading the model {} failed", modelFile, failed);
             console.error(failed.userMessage());
@@ -89,12 +93,6 @@ final class PredictCommand implements Callable<Integer> {
 
         printPrediction(network.predict(digit.get().pixels()), console);
         return ExitCodes.OK;
-    }
-
-    /** Keras models are imported on the fly, so a student can try a model trained in TensorFlow on their own digit. */
-    private static boolean isKeras(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".h5") || name.endsWith(".hdf5") || name.endsWith(".keras");
     }
 
     private static void printPrediction(float[] probabilities, Console console) {

@@ -48,7 +48,8 @@ final class KerasImportMenu {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(messages.get("menu.file.importKeras"));
         // .keras files are listed too, so that choosing one explains how to save it as HDF5 instead.
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(messages.get("file.kerasType"), "*.h5", "*.hdf5", "*.keras"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(messages.get("file.kerasType"),
+                KerasImport.EXTENSIONS.stream().map(extension -> "*" + extension).toList()));
         File file = chooser.showOpenDialog(stage);
         if (file != null) {
             importModel(file.toPath());

@@ -23,6 +23,7 @@ import org.deepdesk.app.draw.DrawView;
 import org.deepdesk.app.evaluate.EvaluateView;
 import org.deepdesk.app.inside.InsideView;
 import org.deepdesk.app.train.TrainView;
+import org.deepdesk.engine.interop.keras.KerasImport;
 import org.deepdesk.engine.project.ProjectStore;
 import org.deepdesk.i18n.Messages;
 import org.slf4j.Logger;
@@ -96,7 +97,7 @@ public final class MainWindow {
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(ProjectStore.EXTENSION)) {
             projects.open(path);
-        } else if (name.endsWith(".h5") || name.endsWith(".hdf5") || name.endsWith(".keras")) {
+        } else if (KerasImport.isKerasFile(name)) {
             menu.importKeras(path);
         } else {
             menu.openModel(path);

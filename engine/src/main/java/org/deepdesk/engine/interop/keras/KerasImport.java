@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.deepdesk.engine.EngineException;
 import org.deepdesk.engine.spec.DenseSpec;
 import org.deepdesk.engine.spec.NetworkSpec;
@@ -34,6 +35,15 @@ public final class KerasImport {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private KerasImport() {
+    }
+
+    /** The file name endings of Keras models; {@code .keras} files are Keras 3 zips, which the import explains. */
+    public static final List<String> EXTENSIONS = List.of(".h5", ".hdf5", ".keras");
+
+    /** Returns whether a file name ends like a Keras model file, in any letter case. */
+    public static boolean isKerasFile(String fileName) {
+        String name = fileName.toLowerCase(Locale.ROOT);
+        return EXTENSIONS.stream().anyMatch(name::endsWith);
     }
 
     /** Imports on the backend that {@link Backend#selected()} names. */
@@ -82,7 +92,7 @@ public final class KerasImport {
 
     /**
      * Reads the optimizer the model was compiled with. The model predicts the same without it, so
-     * an unreadable training configuration only costs the settings, and a notice tells the user.
+     * an unreadable training configuration only costs the settings, and a notice informs the user.
      */
     private static TrainingSettings trainingSettings(KerasArchive archive, String fileName, List<Message> notices) {
         try {
