@@ -16,8 +16,9 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * Windows that the UI tests open one after another, each on the stage TestFX hands out, can be
- * collected once their workbench is shut down. Each workbench holds a copy of MNIST, so windows
- * kept alive, as a running frame timer once did, exhaust the test JVM's heap after a few dozen tests.
+ * collected once their workbench is shut down. Each workbench keeps a copy of MNIST in memory, so
+ * windows kept alive, as a running frame timer once did, exhaust the test JVM's heap after a few
+ * dozen tests.
  */
 @ExtendWith(ApplicationExtension.class)
 class ReplacedWindowTest {

@@ -66,7 +66,7 @@ class WorkbenchFlowTest {
         robot.clickOn("#clearCanvas");
         assertThat(workbench.draw().predictionProperty().get()).isNull();
 
-        // Two digits side by side: the network reads one, so the view says so instead.
+        // Two digits side by side: the network reads one digit, so the view shows a notice instead of an answer.
         robot.drag(centre.add(-80, -70)).moveBy(0, 140).drop();
         robot.drag(centre.add(60, -70)).moveBy(0, 140).drop();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> workbench.draw().predictionProperty().get() != null

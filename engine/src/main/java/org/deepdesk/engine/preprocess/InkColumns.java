@@ -5,8 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Counts the digits a drawing seems to hold side by side. The network reads one digit, so for a
- * drawing of "12" it gives a confident but meaningless prediction, and the Draw view says so instead.
+ * Counts the digits a drawing seems to contain side by side. The network reads one digit, so for
+ * a drawing of "12" it gives a confident but meaningless prediction, and the Draw view shows a
+ * notice instead.
  *
  * <p>The ink is split into connected strokes (8-connectivity). Strokes whose column ranges
  * overlap, or leave a gap narrower than {@link #MAX_GAP_SHARE} of the ink's width between them,

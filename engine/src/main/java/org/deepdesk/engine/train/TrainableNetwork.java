@@ -302,8 +302,8 @@ public final class TrainableNetwork {
 
     /**
      * Hands free native memory back to the operating system, as the trainer does after every
-     * epoch; useful after networks were dropped and garbage-collected, whose buffers the C heap
-     * would otherwise keep.
+     * epoch. Useful after dropped networks were garbage-collected, because the C heap would
+     * otherwise keep their buffers.
      */
     public void releaseFreeMemory() {
         backend.releaseFreeMemory();

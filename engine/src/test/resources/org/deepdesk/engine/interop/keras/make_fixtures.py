@@ -276,7 +276,7 @@ def damaged():
     first["config"]["batch_input_shape"] = [None, 4, 4]
     layers = [first, dense("dense", 3, "linear")]
 
-    # Same number of values as the [16, 3] kernel, so only the shape tells the difference.
+    # Same number of values as the [16, 3] kernel, so only the shape differs.
     write_model("transposed-kernel.h5", "transposed", layers,
                 {"dense": [("kernel", np.ascontiguousarray(kernel.T)), ("bias", bias)]})
 
